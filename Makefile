@@ -1,0 +1,72 @@
+# Two commands for students and trainers: `make lab` and `make test`. Everything else is for developers.
+# Each target creates or refreshes .venv itself; the venv is stamped with a hash of the dependency files,
+# so an unchanged set-up never reinstalls.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEP_FILES := pyproject.toml requirements.lock
+DEP_HASH := $(shell cat $(DEP_FILES) 2>/dev/null | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.installed-$(DEP_HASH)
+# Keep Jupyter's config, runtime files and caches inside the repo, never in the user's home.
+JUPYTER_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter-home/config JUPYTER_DATA_DIR=$(CURDIR)/.jupyter-home/data \
+	JUPYTER_RUNTIME_DIR=$(CURDIR)/.jupyter-home/runtime IPYTHONDIR=$(CURDIR)/.jupyter-home/ipython \
+	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter-home/workspaces JUPYTER_PLATFORM_DIRS=1
+PYTEST := $(JUPYTER_ENV) timeout 2400 $(BIN)/python -m pytest
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=180
+
+.PHONY: lab test venv lint unit notebooks-check browser bench notebooks lock clean help
+
+help:
+	@echo "make lab    open the notebooks in JupyterLab (installs what it needs first)"
+	@echo "make test   run every test: ruff, unit and property tests, nbval, browser tests"
+	@echo "make bench  run the benchmarks (not part of make test)"
+	@echo "make notebooks  rebuild notebooks from notebooks/src and store fresh outputs"
+
+venv: $(STAMP)
+
+$(STAMP): $(DEP_FILES)
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.*"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python tools/configure_lab.py $(VENV)
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+lab: venv
+	$(JUPYTER_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+
+test: venv lint unit notebooks-check browser
+
+lint: venv
+	$(BIN)/ruff check .
+
+unit: venv
+	$(PYTEST) tests --ignore=tests/browser -q -n 2
+
+notebooks-check: venv
+	$(PYTEST) $(NBVAL_FLAGS) notebooks -q -n 2 --dist loadfile
+
+browser: venv
+	$(PYTEST) tests/browser -q
+
+bench: venv
+	$(JUPYTER_ENV) $(BIN)/python bench/run.py
+
+notebooks: venv
+	$(JUPYTER_ENV) $(BIN)/python tools/build_notebooks.py
+
+# Re-resolve the locked versions from pyproject.toml (developers only; commit the result).
+lock:
+	rm -rf /tmp/microlib-lock-venv
+	$(PYTHON) -m venv /tmp/microlib-lock-venv
+	/tmp/microlib-lock-venv/bin/python -m pip install --quiet --upgrade "pip==26.*"
+	/tmp/microlib-lock-venv/bin/python -m pip install --quiet ".[test,classroom]"
+	/tmp/microlib-lock-venv/bin/python -m pip freeze --all --exclude microlib --exclude pip | sort -f > requirements.lock
+	rm -rf /tmp/microlib-lock-venv
+
+clean:
+	rm -rf $(VENV) .jupyter-home artifacts site
