@@ -68,7 +68,8 @@ def data_dictionary() -> str:
         if spec.key:
             out.append(f"Unique key: {' + '.join(f'`{k}`' for k in spec.key)}. ")
         if spec.citation_columns:
-            out.append(f"Citations that must resolve in `references.csv`: {', '.join(f'`{c}`' for c in spec.citation_columns)}. ")
+            columns = ", ".join(f"`{c}`" for c in spec.citation_columns)
+            out.append(f"Citations that must resolve in `references.csv`: {columns}. ")
         for fk in spec.foreign_keys:
             out.append(f"`{fk.column}` must appear in `{fk.table}.{fk.target_column}`. ")
         out.append("\n\n| column | type | required | constraints | meaning |\n|---|---|---|---|---|\n")

@@ -91,7 +91,8 @@ def _read_csv(path: Path, spec: TableSpec, problems: list[Problem]) -> list[_Raw
         for column in declared:
             if column not in header:
                 problems.append(
-                    Problem(path.name, None, 1, column, _NOTHING, f"a column named '{column}' (missing from the header)")
+                    Problem(path.name, None, 1, column, _NOTHING,
+                            f"a column named '{column}' (missing from the header)")
                 )
         for column in header:
             if column not in declared:
@@ -219,7 +220,8 @@ def _validate_directory(data_dir: Path) -> dict[str, list[Row]]:
     for name in present:
         if name not in specs:
             problems.append(
-                Problem(name, None, None, None, _NOTHING, f"a declared schema (known tables: {', '.join(sorted(specs))})")
+                Problem(name, None, None, None, _NOTHING,
+                        f"a declared schema (known tables: {', '.join(sorted(specs))})")
             )
     tables: dict[str, list[tuple[_RawRow, Row]]] = {}
     for file, spec in specs.items():

@@ -46,24 +46,24 @@ def headings(nb: nbformat.NotebookNode, level: int) -> list[str]:
     return re.findall(rf"^{'#' * level} (.+)$", text, flags=re.MULTILINE)
 
 
-def test_each_notebook_is_under_one_megabyte(notebook) -> None:  # noqa: ANN001
+def test_each_notebook_is_under_one_megabyte(notebook) -> None:
     path, _ = notebook
     assert path.stat().st_size <= MAX_BYTES, f"{path.name} is {path.stat().st_size / 1e6:.2f} MB"
 
 
-def test_each_notebook_has_exactly_one_title(notebook) -> None:  # noqa: ANN001
+def test_each_notebook_has_exactly_one_title(notebook) -> None:
     _, nb = notebook
     assert len(headings(nb, 1)) == 1, headings(nb, 1)
 
 
-def test_each_notebook_has_the_skeleton_sections(notebook) -> None:  # noqa: ANN001
+def test_each_notebook_has_the_skeleton_sections(notebook) -> None:
     _, nb = notebook
     sections = headings(nb, 2)
     for required in REQUIRED_SECTIONS:
         assert any(required.lower() in s.lower() for s in sections), f"no '## {required}' section in {sections}"
 
 
-def test_every_image_has_alt_text(notebook) -> None:  # noqa: ANN001
+def test_every_image_has_alt_text(notebook) -> None:
     _, nb = notebook
     text = markdown_text(nb)
     assert not re.search(r"!\[\s*\]\(", text), "markdown image without alt text"
@@ -71,12 +71,12 @@ def test_every_image_has_alt_text(notebook) -> None:  # noqa: ANN001
         assert re.search(r'\balt\s*=\s*"[^"]+"', tag), f"<img> without alt text: {tag}"
 
 
-def test_kernelspec_is_python3(notebook) -> None:  # noqa: ANN001
+def test_kernelspec_is_python3(notebook) -> None:
     _, nb = notebook
     assert nb.metadata.kernelspec.name == "python3"
 
 
-def test_no_error_outputs(notebook) -> None:  # noqa: ANN001
+def test_no_error_outputs(notebook) -> None:
     _, nb = notebook
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -84,14 +84,14 @@ def test_no_error_outputs(notebook) -> None:  # noqa: ANN001
             assert not (output.output_type == "stream" and output.name == "stderr"), output.text[:300]
 
 
-def test_cells_were_executed_in_order_in_one_kernel(notebook) -> None:  # noqa: ANN001
+def test_cells_were_executed_in_order_in_one_kernel(notebook) -> None:
     _, nb = notebook
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     counts = [c.execution_count for c in code]
     assert counts == list(range(1, len(code) + 1)), counts
 
 
-def test_no_output_needs_the_network_or_leaks_a_path(notebook) -> None:  # noqa: ANN001
+def test_no_output_needs_the_network_or_leaks_a_path(notebook) -> None:
     _, nb = notebook
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -102,7 +102,7 @@ def test_no_output_needs_the_network_or_leaks_a_path(notebook) -> None:  # noqa:
             assert not path, f"output contains an absolute path: {path.group(0)}"
 
 
-def test_no_executed_widget_state_is_stored(notebook) -> None:  # noqa: ANN001
+def test_no_executed_widget_state_is_stored(notebook) -> None:
     _, nb = notebook
     assert "widgets" not in nb.metadata, "strip metadata.widgets (tools/build_notebooks.py does)"
 

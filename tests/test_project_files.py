@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 
 import yaml
 
@@ -55,7 +54,7 @@ def test_data_dictionary_is_current() -> None:
     assert committed == data_dictionary(), "regenerate: python -m microlib data-dictionary > data/README.md"
 
 
-def test_doctor_reports_a_working_environment(capsys) -> None:  # noqa: ANN001
+def test_doctor_reports_a_working_environment(capsys) -> None:
     report = microlib.doctor()
     printed = capsys.readouterr().out
     assert report.ok, printed

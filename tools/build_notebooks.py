@@ -17,7 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.notebook_source import source_to_notebook  # noqa: E402
+from tools.notebook_source import source_to_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -26,7 +26,8 @@ def build(source: Path, execute: bool = True) -> Path:
     """Convert one source, execute it, strip widget state and write ``notebooks/<stem>.ipynb``."""
     nb = source_to_notebook(source)
     if execute:
-        client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+        resources = {"metadata": {"path": str(NOTEBOOKS)}}
+        client = NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources)
         client.execute()
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:

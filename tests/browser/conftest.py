@@ -34,7 +34,9 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-ENABLE_HINT = "browser tests skipped: Chromium not found at /usr/bin/chromium (enable with: sudo apt-get install chromium)"
+ENABLE_HINT = (
+    "browser tests skipped: Chromium not found at /usr/bin/chromium (enable with: sudo apt-get install chromium)"
+)
 RUN_TIMEOUT_MS = 240_000
 
 
@@ -58,7 +60,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def launch_chromium(playwright):  # noqa: ANN001, ANN201 - Playwright types are dynamic
+def launch_chromium(playwright):
     """Debian's Chromium, headless, with every background connection switched off."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
@@ -90,17 +92,17 @@ class Lab:
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}{'&' if '?' in path else '?'}token={self.token}"
 
-    def new_page(self):  # noqa: ANN201
+    def new_page(self):
         page = self.browser.new_page(viewport={"width": 1400, "height": 1000})
         errors = self._page_errors.setdefault(id(page), [])
 
-        def on_console(message) -> None:  # noqa: ANN001
+        def on_console(message) -> None:
             if message.type == "error":
                 text = f"console: {message.text}"
                 errors.append(text)
                 self.console_errors.append(text)
 
-        def on_pageerror(error) -> None:  # noqa: ANN001
+        def on_pageerror(error) -> None:
             text = f"pageerror: {error}"
             errors.append(text)
             self.console_errors.append(text)
@@ -109,10 +111,10 @@ class Lab:
         page.on("pageerror", on_pageerror)
         return page
 
-    def errors_for(self, page) -> list[str]:  # noqa: ANN001
+    def errors_for(self, page) -> list[str]:
         return list(self._page_errors.get(id(page), []))
 
-    def open_and_run(self, notebook: str):  # noqa: ANN201
+    def open_and_run(self, notebook: str):
         """Open ``notebooks/<notebook>``, Run All, wait for every cell and an idle kernel; return the page."""
         page = self.new_page()
         page.set_default_timeout(RUN_TIMEOUT_MS)
@@ -130,7 +132,7 @@ class Lab:
         page.wait_for_selector("#jp-main-statusbar >> text=/\\| Idle/")
         return page
 
-    def screenshot(self, page, name: str) -> Path:  # noqa: ANN001
+    def screenshot(self, page, name: str) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
@@ -143,7 +145,7 @@ def _wait_for_server(url: str, process: subprocess.Popen, timeout: float = 90) -
         if process.poll() is not None:
             raise RuntimeError(f"JupyterLab exited early with code {process.returncode}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:

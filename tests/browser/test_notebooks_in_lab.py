@@ -18,7 +18,7 @@ def stored_plotly_figures(name: str) -> int:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_cleanly_in_jupyterlab(lab, notebook: str) -> None:  # noqa: ANN001
+def test_notebook_runs_cleanly_in_jupyterlab(lab, notebook: str) -> None:
     page = lab.open_and_run(notebook)
     try:
         body = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
