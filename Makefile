@@ -35,9 +35,13 @@ $(STAMP): $(DEP_FILES)
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Offline-friendly: no news feed, no update check, no extension manager queries to a package index.
+LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) --LabApp.news_url=None \
+	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate --LabApp.extension_manager=readonly \
+	$(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: venv
-	$(JUPYTER_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+	$(JUPYTER_ENV) $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: venv lint unit notebooks-check browser
 

@@ -68,3 +68,18 @@ def test_importing_microlib_does_not_import_the_heavy_stack() -> None:
     code = "import sys, microlib; print(sorted(m for m in ('pandas', 'plotly', 'pydantic') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_make_lab_opens_the_start_here_notebook_offline() -> None:
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    url = re.search(r"--LabApp\.default_url=/lab/tree/(\S+)", makefile)
+    assert url and (REPO_ROOT / url.group(1)).is_file()
+    offline = ("--ServerApp.ip=127.0.0.1", "--LabApp.news_url=None", "NeverCheckForUpdate", "manager=readonly")
+    for flag in offline:
+        assert flag in makefile
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make lab" in readme and "make test" in readme
+    assert "make test" in (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
