@@ -74,3 +74,30 @@ lock:
 
 clean:
 	rm -rf $(VENV) .jupyter-home artifacts site
+
+# ---- Classroom: offline exports, slides and the checklist app (issue 6) ----------------------------------
+# Front-end files (reveal.js, require.js, icon fonts, axe-core) come from npm, pinned by vendor/package-lock.json
+# and installed into the git-ignored vendor/node_modules; the stamp re-installs only when the lock changes.
+VENDOR_STAMP := vendor/node_modules/.installed-$(shell cat vendor/package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
+
+.PHONY: vendor export slides app
+
+vendor: $(VENDOR_STAMP)
+
+$(VENDOR_STAMP): vendor/package.json vendor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 with npm (Debian: sudo apt-get install nodejs npm), then run make again"; exit 1; }
+	npm ci --prefix vendor --ignore-scripts --prefer-offline --no-audit --no-fund
+	rm -f vendor/node_modules/.installed-*
+	touch $@
+
+# A static site in site/: index, one page per notebook (stored outputs, not re-run) and reveal.js slides.
+export: venv vendor
+	$(JUPYTER_ENV) $(BIN)/python tools/export_site.py
+
+# The slides only (site/NN_name.slides.html), for a trainer without JupyterLab.
+slides: venv vendor
+	$(JUPYTER_ENV) $(BIN)/python tools/export_site.py --no-pages
+
+# The risk checklist (notebook 03) as a Voilà app on http://127.0.0.1:8866: code hidden, widgets live, offline.
+app: venv vendor
+	$(JUPYTER_ENV) $(BIN)/python tools/serve_app.py

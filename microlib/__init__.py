@@ -3,7 +3,7 @@
 The notebooks call into small modules, one concern each:
 
 - :mod:`microlib.loader` reads and validates every table in ``data/`` (schemas in :mod:`microlib.schemas`);
-- :mod:`microlib.doctor` checks that the environment can run the lessons;
+- :mod:`microlib.selfcheck` (``microlib.doctor()``) checks that the environment can run the lessons;
 - :mod:`microlib.style` holds the shared figure style (and the projector switch).
 
 Importing ``microlib`` is cheap: submodules load on first use.
@@ -19,7 +19,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "doctor": ("microlib.doctor", "doctor"),
+    "doctor": ("microlib.selfcheck", "doctor"),
     "load_table": ("microlib.loader", "load_table"),
     "load_records": ("microlib.loader", "load_records"),
     "load_all": ("microlib.loader", "load_all"),

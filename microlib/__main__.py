@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("data-dictionary", help="print the Markdown data dictionary generated from the schemas")
     args = parser.parse_args(argv)
     if args.command == "doctor":
-        from .doctor import doctor
+        from .selfcheck import doctor
 
         return 0 if doctor().ok else 1
     if args.command == "check-data":

@@ -24,7 +24,8 @@ NETWORK_AT_RUN_TIME = re.compile(
     r"""|cdn\.plot\.ly|cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com""",
     re.IGNORECASE,
 )
-ABSOLUTE_PATH = re.compile(r"(/work/|/home/|/tmp/|/root/|[A-Z]:\\\\Users)")
+# A local path, not a path inside a web address (those are preceded by a host name).
+ABSOLUTE_PATH = re.compile(r"(?<![\w.-])(/work/|/home/|/tmp/|/root/)|[A-Z]:\\\\Users")
 
 
 def test_there_are_notebooks() -> None:

@@ -83,3 +83,9 @@ def test_ci_runs_the_readme_test_command() -> None:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     assert "make lab" in readme and "make test" in readme
     assert "make test" in (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_doctor_stays_callable_after_its_module_is_imported() -> None:
+    import microlib.selfcheck  # noqa: F401 - importing a submodule must not shadow the function
+
+    assert callable(microlib.doctor)

@@ -113,6 +113,43 @@ report = microlib.doctor()
 # range stops the lesson with a message naming the file, row and column, so an error cannot slip in quietly.
 
 # %% [markdown]
+# ## Exercises
+#
+# **Exercise 1 — label the source.** A clinic's web page says its device "reaches the deep dermis". A lesson
+# wants to quote the page to show how clinics describe the procedure. Which verification label would that row
+# carry, and may the lesson present the depth as a measured fact?
+#
+# <details><summary>Show the solution</summary>
+#
+# It would be labelled **commercial**: it was read on a clinic's page. Commercial material shows how the
+# procedure is marketed and practised, not what was measured, so the lesson may quote it as *a claim* but not
+# present the depth as a finding. Lesson 01 shows what the measurements say about real needle depth.
+#
+# </details>
+#
+# **Exercise 2 — read the environment check.** Suppose the `anywidget` line of the check above started with ✘.
+# Predict what you would see in lesson 01, and what you would do about it.
+#
+# <details><summary>Show the solution</summary>
+#
+# Interactive figures (plotly `FigureWidget`s) need the anywidget front-end, so the explorers in lesson 01
+# would show an error or plain text instead of a chart, while ordinary figures and text would still work. The
+# fix is to close JupyterLab and run `make lab` again, which reinstalls the pinned environment.
+#
+# </details>
+
+# %% [markdown]
+# ## Quiz
+#
+# Four quick questions to check that you are ready for lesson 01. Pick an answer and press *Check answer*;
+# the feedback says why.
+
+# %%
+from microlib.apps.quiz import show_quiz
+
+show_quiz("00_start_here")
+
+# %% [markdown]
 # ## Summary
 #
 # - The package has four lessons, taken in order: mechanism, conditions, risks, and claims.

@@ -1,0 +1,49 @@
+"""Figures for notebook 04: how the 82 checked claims fall across verdicts and topics."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import style
+from ..claims import TOPIC_LABEL, VERDICT_ICON
+from ..schemas.claims import VERDICTS
+
+#: Fill patterns paired with colours so that verdicts differ without colour too.
+PATTERNS = ("", "/", "x", "\\", ".")
+
+
+def verdict_bar(counts: pd.DataFrame, title: str = "Verdicts on 82 marketing claims") -> go.Figure:
+    """Horizontal bars: number of claims per verdict, each bar labelled with its count and icon.
+
+    ``counts`` is the tidy table from :func:`microlib.claims.verdict_counts` (columns ``verdict``, ``claims``).
+    """
+    labels = [f"{VERDICT_ICON[v]} {v}" for v in counts["verdict"]]
+    fig = go.Figure(go.Bar(
+        x=counts["claims"].tolist(), y=labels, orientation="h", text=counts["claims"].tolist(),
+        textposition="outside", marker_color=[style.PALETTE[VERDICTS.index(v)] for v in counts["verdict"]],
+        marker_pattern_shape=[PATTERNS[VERDICTS.index(v)] for v in counts["verdict"]],
+        hovertemplate="%{y}: %{x} claims<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed")
+    return style.styled(fig, title=title, x_title="number of claims", y_title="verdict")
+
+
+def verdicts_by_topic(counts: pd.DataFrame, title: str = "Verdicts by topic") -> go.Figure:
+    """Stacked horizontal bars: for each topic, how many claims got each verdict.
+
+    ``counts`` is ``verdict_counts(by_topic=True)`` (columns ``topic``, ``verdict``, ``claims``). Verdicts differ
+    by colour *and* fill pattern, and the legend names them with their icons.
+    """
+    fig = go.Figure()
+    for n, verdict in enumerate(VERDICTS):
+        part = counts[counts["verdict"] == verdict]
+        fig.add_trace(go.Bar(
+            name=f"{VERDICT_ICON[verdict]} {verdict}", x=part["claims"].tolist(),
+            y=[TOPIC_LABEL[t] for t in part["topic"]], orientation="h",
+            marker_color=style.PALETTE[n], marker_pattern_shape=PATTERNS[n],
+            hovertemplate="%{y}: %{x} claims " + verdict + "<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", legend_title_text="verdict")
+    fig.update_yaxes(autorange="reversed")
+    return style.styled(fig, title=title, x_title="number of claims", y_title="topic")

@@ -1,0 +1,68 @@
+"""Schema of ``data/quizzes.yaml``: the short quiz at the end of every notebook.
+
+Trainers edit questions, options and feedback here without touching code. Each item belongs to one lesson,
+has two to six options of which at least one is correct, and gives feedback in words for every option.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .claims import Notebook, OptionalList
+from .common import KEY_PATTERN, Row, TableSpec, Verification
+
+
+class QuizOption(BaseModel):
+    """One answer option with the feedback a student sees after choosing it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    text: str = Field(min_length=1, description="The option as shown.")
+    correct: bool = Field(description="Whether choosing this option is right.")
+    feedback: str = Field(min_length=10, description="Why this option is right or wrong, in words.")
+
+
+class QuizItem(Row):
+    id: str = Field(pattern=KEY_PATTERN, description="Identifier of the item, unique across all lessons.")
+    lesson: Notebook = Field(description="Notebook whose quiz shows the item.")
+    question: str = Field(min_length=10, description="The question as asked.")
+    options: tuple[QuizOption, ...] = Field(
+        min_length=2, max_length=6,
+        description="YAML list of 2–6 options, each with `text`, `correct` (true/false) and `feedback`.",
+    )
+    citations: OptionalList = Field(
+        default=(), description="Sources for the fact the item states (empty for pure reasoning items).")
+    verification: Verification | None = Field(
+        None, description="How the fact behind the item was checked; required when the item cites sources."
+    )
+
+    @field_validator("options")
+    @classmethod
+    def _one_right_answer_at_least(cls, options: tuple[QuizOption, ...]) -> tuple[QuizOption, ...]:
+        if not any(o.correct for o in options):
+            raise ValueError("at least one option marked correct: true")
+        texts = [o.text for o in options]
+        if len(set(texts)) != len(texts):
+            raise ValueError("options with different texts")
+        return options
+
+    @field_validator("verification")
+    @classmethod
+    def _shown_items_are_checked(cls, value: str | None) -> str | None:
+        if value == "unverified":
+            raise ValueError("primary, secondary or commercial: quiz items are shown to students")
+        return value
+
+    @model_validator(mode="after")
+    def _cited_items_say_how(self) -> QuizItem:
+        if self.citations and self.verification is None:
+            raise ValueError("a verification value for an item that cites sources")
+        return self
+
+
+SPEC = TableSpec(
+    file="quizzes.yaml",
+    row_model=QuizItem,
+    description="One entry per quiz item; `lesson` says which notebook asks it.",
+    key=("id",),
+)

@@ -1,0 +1,38 @@
+"""Notebook 01 in real JupyterLab: moving a control redraws the figure in place (no stacked figures)."""
+
+from __future__ import annotations
+
+NOTEBOOK = "01_collagen_induction.ipynb"
+
+
+def wait_for_text(page, selector: str, text: str) -> None:
+    """Wait until some element matching ``selector`` shows ``text`` (widget views render asynchronously)."""
+    page.wait_for_function(
+        "([sel, txt]) => [...document.querySelectorAll(sel)].some(e => e.textContent.includes(txt))",
+        arg=[selector, text], timeout=60_000,
+    )
+
+
+def plot_count(page) -> int:
+    return page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length")
+
+
+def test_changing_the_site_redraws_the_depth_figure(lab):
+    page = lab.open_and_run(NOTEBOOK)
+    wait_for_text(page, ".gtitle", "needle at the forehead")
+    plots_before = plot_count(page)
+
+    page.locator(".widget-dropdown select").first.select_option(label="eyelid")
+    wait_for_text(page, ".gtitle", "needle at the eyelid")
+    wait_for_text(page, ".widget-html", "share of this site's dermis needled")
+    assert plot_count(page) == plots_before  # redrawn in place, not stacked
+    lab.screenshot(page, "01_collagen_induction_eyelid")
+    assert lab.errors_for(page) == []
+
+
+def test_changing_the_variant_redraws_the_healing_curves(lab):
+    page = lab.open_and_run(NOTEBOOK)
+    wait_for_text(page, ".gtitle", "default variant")
+    page.locator(".widget-toggle-button", has_text="textbook").first.click()
+    wait_for_text(page, ".gtitle", "textbook variant")
+    assert lab.errors_for(page) == []
