@@ -6,9 +6,9 @@ import pytest
 
 from microlib import style
 from microlib.apps.glossary import build_glossary_app
-from microlib.selfcheck import Check, Report
 from microlib.glossary import glossary_entry
 from microlib.references import cited_by, format_reference, references_markdown
+from microlib.selfcheck import Check, Report
 from tools.notebook_source import default_slide_type, parse_source
 
 

@@ -196,7 +196,7 @@ def test_summary_markdown_has_outcome_reasons_sources_and_disclaimer() -> None:
 def test_summary_html_escapes_and_marks_outcome() -> None:
     text = risk.summary_html(risk.assess(risk.vignette_answers("case_e_eli")))
     assert text.startswith("<!DOCTYPE html>")
-    assert "<h2 class='mn-outcome'>Outcome: ⛔ Do not treat</h2>" in text
+    assert "<h2 class='mn-outcome'>Outcome: ✖ Do not treat</h2>" in text
     assert "<script" not in text
 
 

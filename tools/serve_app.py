@@ -35,8 +35,9 @@ LEFT_OUT = {
     "jupyterlab-rise": "slides belong to JupyterLab, not the app",
     "@voila-dashboards/jupyterlab-preview": "the preview button belongs to JupyterLab",
     "jupyterlab_pygments": "code is hidden in the app",
-    "@jupyter-widgets/jupyterlab-manager": "TEST",
-    "@jupyterlab/mathjax3-extension": "TEST",
+    # A JupyterLab 3 extension (wants @jupyterlab/rendermime ^3.2.8, hence a version warning); Voilà bundles
+    # JupyterLab 4's own MathJax typesetter, so formulas still render without it.
+    "@jupyterlab/mathjax3-extension": "Voilà typesets formulas with its bundled MathJax",
 }
 
 

@@ -27,18 +27,6 @@ _STYLE = {"description_width": "190px"}
 _LAYOUT = widgets.Layout(width="520px")
 
 
-def _copy_into(target: go.FigureWidget, source: go.Figure) -> None:
-    """Copy trace data and titles from ``source`` into ``target`` in one batch (same trace count)."""
-    with target.batch_update():
-        for old, new in zip(target.data, source.data, strict=True):
-            old.x = new.x
-            old.y = new.y
-            if new.text is not None:
-                old.text = new.text
-            old.name = new.name
-        target.layout.title.text = source.layout.title.text
-
-
 @dataclass
 class DepthApp:
     """Needle length, site, sex and penetration → to-scale cross-section (``figure``) and a summary line."""
@@ -54,7 +42,13 @@ class DepthApp:
     def redraw(self, *_: object) -> None:
         reach = skin.needle_reach(self.needle.value, self.site.value, self.sex.value, self.penetration.value)
         bounds = skin.layer_boundaries(self.site.value, self.sex.value)
-        _copy_into(self.figure, plots.cross_section(bounds, reach))
+        series = plots.cross_section_series(bounds, reach)
+        with self.figure.batch_update():
+            for trace, (x, y) in zip(self.figure.data, series, strict=True):
+                trace.x = x
+                trace.y = y
+            self.figure.data[-1].name = plots.depth_label(reach)
+            self.figure.layout.title.text = plots.section_title(reach)
         self.summary.value = (
             f"<b>Depth reached:</b> {reach.depth_mm:.2f} mm ({reach.deepest_layer}); "
             f"<b>share of this site's dermis needled:</b> {100 * reach.dermis_fraction:.0f}%"

@@ -190,7 +190,7 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
                 value="unknown",
                 description=item.label,
                 tooltips=[item.question, item.question, item.question],
-                style={"description_width": "16em", "button_width": "5.5em"},
+                style={"description_width": "16em", "button_width": "6.5em"},
                 layout=widgets.Layout(width="auto"),
             )
             toggle.add_class("mn-item")
@@ -228,9 +228,13 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
     export_status = widgets.HTML()
     export_status.add_class("mn-export-status")
     disclaimer = widgets.HTML(f"<p><strong>{_E(risk.DISCLAIMER)}</strong></p>")
+    # Sticky, so the result stays in view while the long checklist scrolls past it.
+    sticky = widgets.HTML("<style>.mn-result-panel {position: sticky; top: 0; align-self: flex-start;}</style>")
     result_panel = widgets.VBox([outcome, reasons], layout=widgets.Layout(width="45%", padding="0 0 0 12px"))
+    result_panel.add_class("mn-result-panel")
     checklist_panel = widgets.VBox(groups, layout=widgets.Layout(width="55%"))
     root = widgets.VBox([
+        sticky,
         disclaimer,
         widgets.HBox([vignette, load_button, reset_button]),
         story,

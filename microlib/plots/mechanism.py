@@ -35,6 +35,36 @@ def _r(values: np.ndarray | list[float]) -> list[float]:
     return [float(v) for v in np.round(np.asarray(values, dtype=float), 10)]
 
 
+def section_title(reach: NeedleReach) -> str:
+    """Title of the cross-section: needle, site and what it reaches."""
+    return (f"{reach.needle_mm:.2f} mm needle at the {reach.site} ({reach.sex}): reaches {reach.depth_mm:.2f} mm, "
+            f"the {reach.deepest_layer}")
+
+
+def depth_label(reach: NeedleReach) -> str:
+    """Legend label of the depth line."""
+    return f"depth reached {reach.depth_mm:.2f} mm ({reach.deepest_layer})"
+
+
+def cross_section_series(bounds: pd.DataFrame, reach: NeedleReach, depth_limit_mm: float = 2.5
+                         ) -> list[tuple[list[float], list[float]]]:
+    """(x, y) of the 8 traces of :func:`cross_section`, in trace order (for in-place updates)."""
+    dermis_bottom = float(bounds["top_mm"].iloc[3])
+    shown_bottom = max(dermis_bottom + SUBCUTIS_SHOWN_MM, depth_limit_mm)
+    series = []
+    mids = []
+    for top, bottom in zip(bounds["top_mm"], bounds["bottom_mm"], strict=True):
+        low = min(float(bottom), shown_bottom)
+        series.append((_r([0, SECTION_WIDTH_MM, SECTION_WIDTH_MM, 0, 0]), _r([top, top, low, low, top])))
+        mids.append((float(top) + min(float(bottom), dermis_bottom + SUBCUTIS_SHOWN_MM)) / 2)
+    series.append((_r([SECTION_WIDTH_MM + 0.03] * 4), _r(mids)))
+    tip, x0 = reach.depth_mm, SECTION_WIDTH_MM / 2
+    series.append((_r([x0, x0]), _r([-(reach.needle_mm - tip), 0.0])))
+    series.append((_r([x0 - 0.03, x0 + 0.03, x0, x0 - 0.03]), _r([0.0, 0.0, tip, 0.0])))
+    series.append((_r([0, SECTION_WIDTH_MM]), _r([tip, tip])))
+    return series
+
+
 def cross_section(bounds: pd.DataFrame, reach: NeedleReach, depth_limit_mm: float = 2.5) -> go.Figure:
     """A to-scale skin cross-section with the needle drawn in and the depth it reaches.
 
@@ -48,40 +78,21 @@ def cross_section(bounds: pd.DataFrame, reach: NeedleReach, depth_limit_mm: floa
         Depth shown (mm); both axes use the same mm scale so thicknesses look as they are.
     """
     fig = go.Figure()
-    dermis_bottom = float(bounds["top_mm"].iloc[3])
-    for row in bounds.itertuples():
-        bottom = min(row.bottom_mm, max(dermis_bottom + SUBCUTIS_SHOWN_MM, depth_limit_mm))
-        fig.add_trace(go.Scatter(
-            x=_r([0, SECTION_WIDTH_MM, SECTION_WIDTH_MM, 0, 0]), y=_r([row.top_mm, row.top_mm, bottom, bottom,
-                                                                       row.top_mm]),
-            fill="toself", fillcolor=LAYER_FILLS[row.layer], line=dict(color="#777", width=0.5), mode="lines",
-            name=row.layer, hoverinfo="name", showlegend=False,
-        ))
-    mids = [(float(r.top_mm) + min(float(r.bottom_mm), dermis_bottom + SUBCUTIS_SHOWN_MM)) / 2
-            for r in bounds.itertuples()]
-    fig.add_trace(go.Scatter(
-        x=[SECTION_WIDTH_MM + 0.03] * 4, y=_r(mids), mode="text", text=list(bounds["layer"]),
-        textposition="middle right", showlegend=False, hoverinfo="skip", name="layer labels",
-    ))
-    tip = reach.depth_mm
-    nominal = reach.needle_mm
-    x0 = SECTION_WIDTH_MM / 2
-    fig.add_trace(go.Scatter(  # part of the needle that stays above the skin (not inserted)
-        x=_r([x0, x0]), y=_r([-(nominal - tip), 0.0]), mode="lines", line=dict(color="#999", width=4, dash="dot"),
-        name="needle not inserted", showlegend=True,
-    ))
-    fig.add_trace(go.Scatter(
-        x=_r([x0 - 0.03, x0 + 0.03, x0, x0 - 0.03]), y=_r([0.0, 0.0, tip, 0.0]), mode="lines", fill="toself",
-        fillcolor="#444", line=dict(color="#000", width=1), name="needle in the skin", showlegend=True,
-    ))
-    fig.add_trace(go.Scatter(
-        x=_r([0, SECTION_WIDTH_MM]), y=_r([tip, tip]), mode="lines+markers",
-        line=dict(color=PALETTE[5], width=2, dash="dash"), marker=dict(symbol=SYMBOLS[5], size=8),
-        name=f"depth reached {tip:.2f} mm ({reach.deepest_layer})",
-    ))
-    styled(fig, title=f"{reach.needle_mm:.2f} mm needle at the {reach.site} ({reach.sex}): reaches "
-                      f"{reach.depth_mm:.2f} mm, the {reach.deepest_layer}",
-           x_title="width (mm)", y_title="depth below the surface (mm)")
+    series = cross_section_series(bounds, reach, depth_limit_mm)
+    for (x, y), layer in zip(series[:4], bounds["layer"], strict=True):
+        fig.add_trace(go.Scatter(x=x, y=y, fill="toself", fillcolor=LAYER_FILLS[layer],
+                                 line=dict(color="#777", width=0.5), mode="lines", name=layer, hoverinfo="name",
+                                 showlegend=False))
+    fig.add_trace(go.Scatter(x=series[4][0], y=series[4][1], mode="text", text=list(bounds["layer"]),
+                             textposition="middle right", showlegend=False, hoverinfo="skip", name="layer labels"))
+    fig.add_trace(go.Scatter(x=series[5][0], y=series[5][1], mode="lines",  # part left above the skin
+                             line=dict(color="#999", width=4, dash="dot"), name="needle not inserted"))
+    fig.add_trace(go.Scatter(x=series[6][0], y=series[6][1], mode="lines", fill="toself", fillcolor="#444",
+                             line=dict(color="#000", width=1), name="needle in the skin"))
+    fig.add_trace(go.Scatter(x=series[7][0], y=series[7][1], mode="lines+markers",
+                             line=dict(color=PALETTE[5], width=2, dash="dash"),
+                             marker=dict(symbol=SYMBOLS[5], size=8), name=depth_label(reach)))
+    styled(fig, title=section_title(reach), x_title="width (mm)", y_title="depth below the surface (mm)")
     top = -1.0  # fixed, so the figure does not jump when updated in place
     fig.update_yaxes(range=[depth_limit_mm, top], scaleanchor="x", scaleratio=1, zeroline=True,
                      zerolinecolor="#000")

@@ -1,7 +1,7 @@
 """Side-effect timeline for the risk checklist (notebook 03): what to expect, and for how many days.
 
 Expected effects and complications differ by marker, pattern and label, never by colour alone. Effects whose
-timing the sources do not report get a row with words instead of a bar, so a missing number is visible as a gap.
+duration the sources do not report get a row with words instead of a bar, so a missing number is visible as a gap.
 
 Example
 -------
@@ -32,12 +32,16 @@ def _label(row: Mapping[str, Any]) -> str:
 
 def _span_text(row: Mapping[str, Any]) -> str:
     low, high = row["end_day_min"], row["end_day_max"]
-    if high is None:
+    if high is None and row["start_day"] is not None:
+        text = f"starts on day {row['start_day']:g}; how long it lasts was not reported"
+    elif high is None:
         text = NO_TIMING_TEXT
     elif low is None or low == high:
         text = f"resolves by day {high:g}"
     else:
         text = f"resolves by day {low:g}–{high:g}"
+    if high is not None and row["start_day"] is None:
+        text += " (onset not reported; bar drawn from day 0)"
     if row["can_persist"]:
         text += "; can persist"
     if row["more_likely_because"]:

@@ -349,6 +349,17 @@ for site in ("eyelid", "forehead"):
     print(f"{site}: needled layer {row['new_collagen_pct']:+.1f}%, whole dermis {row['new_collagen_dermis_pct']:+.1f}%")
 
 # %% [markdown]
+# ## Quiz
+#
+# Check your understanding before the summary. Pick an answer and press *Check answer*: the feedback explains
+# why, and cites the source where the question states a fact.
+
+# %%
+from microlib.apps.quiz import show_quiz
+
+show_quiz("01_collagen_induction")
+
+# %% [markdown]
 # ## Summary
 #
 # - Skin is layered: epidermis, papillary and reticular dermis, subcutis. Facial dermis is roughly a millimetre

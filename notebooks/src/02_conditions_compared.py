@@ -184,7 +184,7 @@ gap_figure(gap_table(studies, conditions))
 # the best-studied use.
 
 # %% [markdown]
-# ## Exercise: rank two studies
+# ## Exercise 1: rank two studies
 #
 # Below are two studies of acne scars. Study A treated 15 people, one side of the face only, and compared it
 # with the untreated side. Study B treated 30 people with darker skin and measured them before and after.
@@ -203,6 +203,36 @@ studies_table(pick_studies(studies, ["alam2014", "dogra2014"]))
 # marks in 5 of 30 people with skin types IV–V, a harm that matters for darker skin.
 #
 # </details>
+
+# %% [markdown]
+# ## Exercise 2: weigh benefit against harm
+#
+# Look again at the head-to-head chart in section 4. A person with skin type V asks whether a fractional CO2
+# laser or microneedling would be better for their acne scars. Using only the split-face comparison with
+# numbers (idoj2024_co2), **write down one point in favour of each option, and say which single number you
+# would most want to discuss with them.** Then check the note on the study's design before you open the answer.
+#
+# <details><summary>Show the solution</summary>
+#
+# For the laser: scars improved more on the laser side (32.9 % versus 9.3 % grade improvement). For
+# microneedling: dark marks (PIH) were far less common (6.67 % versus 30 %), and the risk of PIH is higher in
+# darker skin, which is exactly this person's situation. The number worth discussing is the PIH rate, because
+# dark marks can take months to fade. Two cautions belong in the answer: the sides were fixed, not randomised
+# (the laser was always on the right), and 30 people followed for a short time cannot settle the question. This
+# is a teaching exercise, not advice for a real person.
+#
+# </details>
+
+# %% [markdown]
+# ## Quiz
+#
+# Check your understanding before the summary. Pick an answer and press *Check answer*: the feedback explains
+# why, and cites the source where the question states a fact.
+
+# %%
+from microlib.apps.quiz import show_quiz
+
+show_quiz("02_conditions_compared")
 
 # %% [markdown]
 # ## Summary

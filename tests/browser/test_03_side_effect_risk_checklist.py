@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from microlib import risk
 
 NOTEBOOK = "03_side_effect_risk_checklist.ipynb"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
 def expected_headline(case_key: str) -> str:
@@ -14,37 +16,50 @@ def expected_headline(case_key: str) -> str:
     return next(o.headline for o in risk.outcome_scale() if o.key == key)
 
 
+def choose(page, case_key: str) -> None:
+    """Pick a case in the vignette list by its visible title."""
+    page.locator(".mn-vignette select").first.select_option(label=risk.vignette(case_key).title, timeout=90_000)
+
+
+def wait_for_outcome(page, text: str) -> None:
+    """Wait until the visible outcome panel says ``text`` (widgets render after the cell output appears)."""
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('.mn-outcome')].some(e => e.innerText.includes(text))",
+        arg=text, timeout=90_000,
+    )
+
+
 def test_loading_a_vignette_shows_its_outcome_in_words(lab) -> None:
     page = lab.open_and_run(NOTEBOOK)
     try:
         outcome = page.locator(".mn-outcome").first
         outcome.scroll_into_view_if_needed()
-        outcome.wait_for(state="visible")
-        assert "No flags from this checklist" in outcome.inner_text()
+        wait_for_outcome(page, "No flags from this checklist")
         assert "Provisional" in outcome.inner_text()
 
-        page.locator(".mn-vignette select").first.select_option(value="case_e_eli")
+        choose(page, "case_e_eli")
         page.locator(".mn-load").first.click()
-        page.wait_for_function(
-            "text => document.querySelector('.mn-outcome').innerText.includes(text)", arg="Do not treat"
-        )
+        wait_for_outcome(page, f"Outcome: {expected_headline('case_e_eli')}")
         text = outcome.inner_text()
         assert f"Outcome: {expected_headline('case_e_eli')}" in text
         assert "Provisional" not in text
-        assert "Bleeding disorder" in page.locator(".mn-reasons-panel").first.inner_text()
-
-        page.locator(".mn-vignette select").first.select_option(value="case_h_hana")
-        page.locator(".mn-load").first.click()
+        # The reasons panel is a separate widget: its update can arrive just after the outcome's.
         page.wait_for_function(
-            "text => document.querySelector('.mn-outcome').innerText.includes(text)", arg="Proceed with precautions"
+            "() => document.querySelector('.mn-reasons-panel').innerText.includes('Bleeding disorder')",
+            timeout=90_000,
         )
+
+        choose(page, "case_h_hana")
+        page.locator(".mn-load").first.click()
+        wait_for_outcome(page, f"Outcome: {expected_headline('case_h_hana')}")
         assert re.search(r"Provisional: 2 question", outcome.inner_text())
-        lab.screenshot(page, "03_checklist_case_h")
+        app = page.locator(".mn-checklist-app").first
+        app.scroll_into_view_if_needed()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        app.screenshot(path=str(SCREENSHOTS / "03_checklist_case_h.png"))
 
         page.locator(".mn-reset").first.click()
-        page.wait_for_function(
-            "text => document.querySelector('.mn-outcome').innerText.includes(text)", arg="No flags"
-        )
+        wait_for_outcome(page, "Provisional: 25 question")
         assert lab.errors_for(page) == []
     finally:
         page.close()
