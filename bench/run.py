@@ -41,15 +41,41 @@ def empty_notebook() -> nbformat.NotebookNode:
     return nb
 
 
-def notebook_suite_ratio() -> None:
-    print(f"Notebook suite: {len(NOTEBOOKS)} notebooks, each in a fresh kernel, alternating with empty notebooks")
+def notebook_suite_ratio(repeats: int = 3) -> None:
+    print(f"Notebook suite: {len(NOTEBOOKS)} notebooks, each in a fresh kernel, alternating with an empty notebook;"
+          f" median of {repeats}")
     suite, floor = 0.0, 0.0
     for path in NOTEBOOKS:
-        floor += execute(empty_notebook())
-        took = execute(nbformat.read(path, as_version=4))
-        suite += took
-        print(f"  {path.name:<42} {took:6.2f} s")
+        nb = nbformat.read(path, as_version=4)
+        empties, runs = [], []
+        for _ in range(repeats):  # interleaved pairs, so machine drift hits both alike
+            empties.append(execute(empty_notebook()))
+            runs.append(execute(nbformat.read(path, as_version=4) if nb else nb))
+        floor += statistics.median(empties)
+        suite += statistics.median(runs)
+        print(f"  {path.name:<42} {statistics.median(runs):6.2f} s   (empty: {statistics.median(empties):.2f} s)")
     print(f"  suite {suite:.2f} s / empty-notebook floor {floor:.2f} s = {suite / floor:.2f}×  (target ≤ 2×)")
+
+
+def nbval_suite_ratio(repeats: int = 3) -> None:
+    """The CI view: `make notebooks-check` on the real notebooks against the same command on empty ones."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for path in NOTEBOOKS:
+            nbformat.write(empty_notebook(), Path(folder) / path.name)
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+                   "--nbval-sanitize-with", str(REPO / "tests" / "nbval_sanitize.cfg"), "-n", "2", "--dist", "loadfile"]
+        real, empty = [], []
+        for _ in range(repeats):
+            for target, times in ((str(REPO / "notebooks"), real), (folder, empty)):
+                start = time.perf_counter()
+                subprocess.run([*command, target], cwd=REPO, check=True, capture_output=True)
+                times.append(time.perf_counter() - start)
+    print(f"nbval suite as CI runs it (pytest --nbval, 2 workers), median of {repeats}:")
+    real_s, empty_s = statistics.median(real), statistics.median(empty)
+    print(f"  {len(NOTEBOOKS)} lesson notebooks {real_s:.2f} s / {len(NOTEBOOKS)} empty notebooks {empty_s:.2f} s"
+          f" = {real_s / empty_s:.2f}×  (target ≤ 2×)")
 
 
 def import_time(statement: str) -> float:
@@ -96,6 +122,8 @@ def main() -> None:
     import_ratios()
     print()
     notebook_suite_ratio()
+    print()
+    nbval_suite_ratio()
     topic_benchmarks()
 
 
