@@ -35,6 +35,7 @@ import re
 import shutil
 import sys
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,7 +250,9 @@ class Snapshotter:
 
                 kaleido.start_sync_server(silence_warnings=True)
                 self.kaleido_started = True
-            pio.from_json(fig_json, skip_invalid=True).write_image(self.img_dir / name, width=900, height=500)
+            with warnings.catch_warnings():  # plotly passes kaleido options that a running server ignores
+                warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+                pio.from_json(fig_json, skip_invalid=True).write_image(self.img_dir / name, width=900, height=500)
         except Exception as exc:  # kaleido or Chromium missing: fall back to a live plotly div
             print(f"  no PNG for {name} ({type(exc).__name__}: {exc}); drawing it with plotly.js instead")
             return None
@@ -287,8 +290,10 @@ class Snapshotter:
         if kind == "button":
             return f'{title}<p class="mn-static-control {classes}">[button: {html.escape(node["label"])}]</p>'
         if kind == "control":
+            label = node["label"].strip()
+            label = label if not label or label.endswith(":") else f"{label}:"
             return (f'{title}<p class="mn-static-control {classes}"><span class="mn-static-label">'
-                    f'{html.escape(node["label"])}</span><span>{html.escape(node["value"])}</span></p>')
+                    f'{html.escape(label)}</span><span>{html.escape(node["value"])}</span></p>')
         if kind == "output":
             return title + "".join(self.output_html(o, f"{name}-o{k}") for k, o in enumerate(node["outputs"]))
         return ""

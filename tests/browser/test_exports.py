@@ -88,7 +88,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class OfflinePage:
     """A page that may load file:// and loopback URLs only, and records everything else it tried."""
 
-    def __init__(self, browser) -> None:  # noqa: ANN001
+    def __init__(self, browser) -> None:
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.blocked: list[str] = []
         self.errors: list[str] = []
@@ -97,7 +97,7 @@ class OfflinePage:
                      if m.type in ("error", "warning") else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
 
-    def _route(self, route) -> None:  # noqa: ANN001
+    def _route(self, route) -> None:
         url = route.request.url
         if url.startswith(("file://", "data:", "blob:", "http://127.0.0.1", "http://localhost")):
             route.continue_()
@@ -118,7 +118,7 @@ class OfflinePage:
         self.page.close()
 
 
-def check_page(browser, path: Path) -> OfflinePage:  # noqa: ANN001
+def check_page(browser, path: Path) -> OfflinePage:
     """Open one exported page offline; assert figures drew, images loaded, and the page is clean."""
     view = OfflinePage(browser)
     view.open(path)
@@ -138,11 +138,11 @@ def check_page(browser, path: Path) -> OfflinePage:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("stem", NOTEBOOKS)
-def test_exported_page_opens_offline_draws_figures_and_passes_axe(site: Path, browser, stem: str) -> None:  # noqa: ANN001
+def test_exported_page_opens_offline_draws_figures_and_passes_axe(site: Path, browser, stem: str) -> None:
     check_page(browser, site / f"{stem}.html").close()
 
 
-def test_index_links_every_page_and_slides_and_passes_axe(site: Path, browser) -> None:  # noqa: ANN001
+def test_index_links_every_page_and_slides_and_passes_axe(site: Path, browser) -> None:
     view = check_page(browser, site / "index.html")
     hrefs = view.page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
     for stem in NOTEBOOKS:
@@ -156,7 +156,7 @@ def test_links_between_lessons_point_at_exported_pages(site: Path) -> None:
 
 
 @pytest.mark.parametrize("stem", NOTEBOOKS)
-def test_slides_load_local_reveal_and_navigate_offline(site: Path, browser, stem: str) -> None:  # noqa: ANN001
+def test_slides_load_local_reveal_and_navigate_offline(site: Path, browser, stem: str) -> None:
     view = OfflinePage(browser)
     view.open(site / f"{stem}.slides.html")
     page = view.page
@@ -172,7 +172,7 @@ def test_slides_load_local_reveal_and_navigate_offline(site: Path, browser, stem
     view.close()
 
 
-def test_plotly_figure_draws_offline_from_the_shared_local_plotly_js(fixture_site: Path, browser) -> None:  # noqa: ANN001
+def test_plotly_figure_draws_offline_from_the_shared_local_plotly_js(fixture_site: Path, browser) -> None:
     view = check_page(browser, fixture_site / "99_fixture.html")
     page = view.page
     assert page.evaluate(DRAWN) == 1
@@ -184,7 +184,7 @@ def test_plotly_figure_draws_offline_from_the_shared_local_plotly_js(fixture_sit
 
 
 def test_widget_app_becomes_a_static_snapshot_with_an_image_and_an_explanation(fixture_site: Path,
-                                                                                browser) -> None:  # noqa: ANN001
+                                                                                browser) -> None:
     view = check_page(browser, fixture_site / "99_fixture.html")
     app = view.page.locator(".mn-static-app")
     assert app.count() == 1

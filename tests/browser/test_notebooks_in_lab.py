@@ -26,12 +26,13 @@ def test_notebook_runs_cleanly_in_jupyterlab(lab, notebook: str) -> None:
         assert "Error displaying widget" not in text
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, f"error or stderr output: {errors.first.inner_text()[:500]}"
-        expected = stored_plotly_figures(notebook)
-        figures = page.locator(f'.jp-OutputArea-output[data-mime-type="{PLOTLY_MIME}"]')
-        assert figures.count() == expected
-        for index in range(expected):
-            figures.nth(index).scroll_into_view_if_needed()
-            figures.nth(index).locator(".main-svg").first.wait_for(state="attached")
+        # Every stored plotly figure is redrawn by the jupyterlab-plotly renderer ...
+        assert page.locator(".jp-RenderedPlotly").count() == stored_plotly_figures(notebook)
+        # ... and every plot on the page, static or FigureWidget, has drawn its SVG.
+        plots = page.locator(".js-plotly-plot")
+        for index in range(plots.count()):
+            plots.nth(index).scroll_into_view_if_needed()
+            plots.nth(index).locator(".main-svg").first.wait_for(state="attached")
         lab.screenshot(page, notebook.removesuffix(".ipynb"))
         assert lab.errors_for(page) == []
     finally:
