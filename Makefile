@@ -54,7 +54,7 @@ unit: venv
 notebooks-check: venv
 	$(PYTEST) $(NBVAL_FLAGS) notebooks -q -n 2 --dist loadfile
 
-browser: venv
+browser: venv vendor
 	$(PYTEST) tests/browser -q
 
 bench: venv
