@@ -23,7 +23,10 @@ help:
 	@echo "make bench  run the benchmarks (not part of make test)"
 	@echo "make notebooks  rebuild notebooks from notebooks/src and store fresh outputs"
 
-venv: $(STAMP)
+venv: $(STAMP) | .jupyter-home
+
+.jupyter-home:
+	mkdir -p .jupyter-home/config .jupyter-home/data .jupyter-home/runtime .jupyter-home/ipython .jupyter-home/workspaces
 
 $(STAMP): $(DEP_FILES)
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
@@ -54,7 +57,7 @@ unit: venv
 notebooks-check: venv
 	$(PYTEST) $(NBVAL_FLAGS) notebooks -q -n 2 --dist loadfile
 
-browser: venv vendor
+browser: venv
 	$(PYTEST) tests/browser -q
 
 bench: venv

@@ -31,8 +31,16 @@ def make(target: str) -> float:
     return elapsed
 
 
-@pytest.mark.skipif(shutil.which("npm") is None or shutil.which("make") is None, reason="needs make and npm")
+MISSING = [tool for tool, found in (("npm", shutil.which("npm")), ("make", shutil.which("make")),
+                                    ("chromium", Path("/usr/bin/chromium").exists())) if not found]
+
+
 def test_make_export_and_make_slides_finish_within_two_minutes() -> None:
+    if MISSING:  # the widget snapshots are drawn by kaleido in Debian's Chromium; the slides need npm's reveal.js
+        message = f"export test needs {', '.join(MISSING)} (sudo apt-get install chromium nodejs npm)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     make("vendor")
     export_s = make("export")
     slides_s = make("slides")

@@ -89,3 +89,17 @@ def test_doctor_stays_callable_after_its_module_is_imported() -> None:
     import microlib.selfcheck
 
     assert callable(microlib.doctor)
+
+
+def test_every_reference_is_cited_somewhere() -> None:
+    """The references table lists sources the lessons use, not a reading list: each key is cited somewhere."""
+    from microlib.loader import load_records
+    from microlib.references import cited_by
+    from microlib.schemas import all_specs
+
+    cited = set(cited_by(*(s.name for s in all_specs().values() if s.citation_columns)))
+    lesson_text = " ".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "notebooks" / "src").glob("*.py"))
+    lesson_text += " ".join(p.read_text(encoding="utf-8") for p in (REPO_ROOT / "microlib").rglob("*.py"))
+    uncited = [r.key for r in load_records("references") if r.key not in cited and not re.search(
+        rf"\b{re.escape(r.key)}\b", lesson_text)]
+    assert uncited == []

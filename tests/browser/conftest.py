@@ -53,6 +53,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def ensure_vendor() -> None:
+    """Install the pinned npm front-end files (reveal.js, require.js, icon fonts, axe-core) via `make vendor`.
+
+    Without npm the calling test is skipped with a line saying what to install, except in CI, where it fails.
+    """
+    if shutil.which("npm") is None:
+        message = "needs npm for the vendored front-end files (install Node.js 20 with npm)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(["make", "--no-print-directory", "vendor"], cwd=REPO, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, f"make vendor failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+
+
 def free_port() -> int:
     """A free TCP port on the loopback interface."""
     with socket.socket() as sock:

@@ -19,6 +19,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tests.browser.conftest import ensure_vendor
+
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
 AXE = REPO / "vendor" / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,15 +38,6 @@ FIXTURE_CELLS = [
     "outcome = widgets.HTML('<p>Outcome: fixture tier</p>')\noutcome.add_class('mn-outcome')\n"
     "widgets.VBox([depth, outcome, bars])",
 ]
-
-
-def ensure_vendor() -> None:
-    """Install vendor/node_modules (reveal.js, require.js, axe-core) the way the make targets do."""
-    if AXE.exists() and (REPO / "vendor" / "node_modules" / "reveal.js").exists():
-        return
-    result = subprocess.run(["npm", "ci", "--prefix", str(REPO / "vendor"), "--ignore-scripts", "--prefer-offline",
-                             "--no-audit", "--no-fund"], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"npm ci --prefix vendor failed:\n{result.stderr[-2000:]}"
 
 
 def run_export(out: Path, *args: str) -> str:

@@ -27,6 +27,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.browser.conftest import ensure_vendor
+
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "vendor" / "node_modules" / "axe-core" / "axe.min.js"
 CHECKLIST = sorted((REPO / "notebooks").glob("03_*.ipynb"))
@@ -55,14 +57,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def ensure_vendor() -> None:
-    if (REPO / "vendor" / "node_modules" / "@fortawesome" / "fontawesome-free").exists() and AXE.exists():
-        return
-    result = subprocess.run(["npm", "ci", "--prefix", str(REPO / "vendor"), "--ignore-scripts", "--prefer-offline",
-                             "--no-audit", "--no-fund"], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"npm ci --prefix vendor failed:\n{result.stderr[-2000:]}"
 
 
 def serve(notebook: Path, home: Path) -> Iterator[str]:
