@@ -58,6 +58,19 @@ def current_look() -> Look:
     return _current
 
 
+def widget_css(look: Look | None = None) -> str:
+    """CSS that sizes widget labels, controls and the lessons' HTML panels for ``look`` (default: the active one)."""
+    look = look or _current
+    return (
+        "<style>"
+        f".jupyter-widgets, .widget-label, .widget-readout, .widget-inline-hbox .widget-label, "
+        f".widget-dropdown select, .widget-toggle-buttons .widget-toggle-button, .widget-button, "
+        f".widget-radio-box label, .widget-checkbox label, .widget-html-content "
+        f"{{font-size: {look.font_size}px !important; line-height: 1.4;}}"
+        "</style>"
+    )
+
+
 def template(look: Look | None = None) -> go.layout.Template:
     """A small plotly template: white background, the palette, readable fonts.
 

@@ -100,3 +100,22 @@ def test_headings_start_slides() -> None:
     assert default_slide_type({"cell_type": "markdown", "source": "## Summary\n- a"}) == "slide"
     assert default_slide_type({"cell_type": "markdown", "source": "### Detail"}) == "subslide"
     assert default_slide_type({"cell_type": "code", "source": "x = 1"}) == "-"
+
+
+def test_the_projector_switch_enlarges_widget_text_and_figures() -> None:
+    import plotly.graph_objects as go
+
+    from microlib.apps.projector import build_projector_switch
+
+    switch = build_projector_switch(on=False)
+    try:
+        assert f"font-size: {style.SCREEN.font_size}px" in switch.css.value
+        switch.toggle.value = True
+        assert style.projector_on()
+        assert f"font-size: {style.PROJECTOR.font_size}px" in switch.css.value
+        figure = style.styled(go.Figure(), title="t")
+        assert figure.layout.template.layout.font.size == style.PROJECTOR.font_size
+        switch.toggle.value = False
+        assert not style.projector_on() and f"font-size: {style.SCREEN.font_size}px" in switch.css.value
+    finally:
+        style.set_projector(False)

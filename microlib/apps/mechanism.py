@@ -23,8 +23,10 @@ import plotly.graph_objects as go
 from .. import healing, skin
 from ..plots import mechanism as plots
 
-_STYLE = {"description_width": "190px"}
-_LAYOUT = widgets.Layout(width="520px")
+_STYLE = {"description_width": "160px"}
+# A fixed minimum width keeps each slider's value readout visible; the row wraps on narrow screens instead.
+_LAYOUT = widgets.Layout(width="500px", min_width="500px")
+_ROW = widgets.Layout(flex_flow="row wrap", align_items="flex-start")
 
 
 @dataclass
@@ -72,8 +74,8 @@ def build_depth_app(needle_mm: float = 1.5, site: str = "forehead", sex: str = "
     reach = skin.needle_reach(needle_mm, site, sex, penetration)
     figure = go.FigureWidget(plots.cross_section(skin.layer_boundaries(site, sex), reach))
     summary = widgets.HTML()
-    box = widgets.VBox([widgets.HBox([widgets.VBox([needle, pen]), widgets.VBox([site_w, sex_w])]), summary,
-                        figure])
+    controls = widgets.HBox([widgets.VBox([needle, pen]), widgets.VBox([site_w, sex_w])], layout=_ROW)
+    box = widgets.VBox([controls, summary, figure])
     app = DepthApp(needle, site_w, sex_w, pen, figure, summary, box)
     for control in (needle, site_w, sex_w, pen):
         control.observe(app.redraw, names="value")
@@ -139,7 +141,7 @@ def build_healing_app(sessions: int = 3, interval_days: int = 28, needle_mm: flo
     summary = widgets.HTML()
     figure = go.FigureWidget(go.Figure())
     box = widgets.VBox([widgets.HBox([widgets.VBox([sessions_w, interval_w, needle_w]),
-                                      widgets.VBox([site_w, variant_w])]), summary, figure])
+                                      widgets.VBox([site_w, variant_w])], layout=_ROW), summary, figure])
     app = HealingApp(sessions_w, interval_w, needle_w, site_w, variant_w, figure, summary, box, days)
     first = plots.healing_curves(*app._compute())
     figure.add_traces(first.data)
