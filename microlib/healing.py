@@ -538,6 +538,12 @@ def simulate_protocol(key: str, days: int | None = None, site: str = "zygoma (ch
     return df
 
 
+def simulate_protocols(keys: list[str], days: int | None = None, **kwargs: object) -> dict[str, pd.DataFrame]:
+    """:func:`simulate_protocol` for several named protocols, keyed by study label, for side-by-side figures."""
+    frames = [simulate_protocol(key, days=days, **kwargs) for key in keys]
+    return {frame.attrs["study"]: frame for frame in frames}
+
+
 def validation_table(variant: Variant = "default") -> pd.DataFrame:
     """Observed vs model for every row of ``data/calibration_targets.csv`` (fitted, checked, or not used).
 

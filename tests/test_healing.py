@@ -198,3 +198,12 @@ def test_every_parameter_has_a_range_a_justification_and_a_citation():
     assert set(healing.KINETIC_KEYS) <= set(table["key"])
     assert (table["min"] <= table["default"]).all() and (table["default"] <= table["max"]).all()
     assert table["citations"].map(len).min() >= 1
+
+
+def test_several_protocols_are_keyed_by_study_and_match_single_runs() -> None:
+    frames = healing.simulate_protocols(["alam2014", "dogra2014"], days=200)
+    assert len(frames) == 2
+    for study, frame in frames.items():
+        single = healing.simulate_protocol(frame.attrs["protocol"], days=200)
+        assert single.attrs["study"] == study
+        pd.testing.assert_frame_equal(frame, single)

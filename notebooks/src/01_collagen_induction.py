@@ -249,9 +249,7 @@ print(f"day 90, collagen III vs its baseline: default {default.loc[90, 'collagen
 # exact length.
 
 # %%
-protocol_keys = ["alam2014", "dogra2014", "eldomyati2015_acne"]
-frames = {healing.simulate_protocol(k, days=300).attrs["study"]: healing.simulate_protocol(k, days=300)
-          for k in protocol_keys}
+frames = healing.simulate_protocols(["alam2014", "dogra2014", "eldomyati2015_acne"], days=300)
 protocol_comparison(frames)
 
 # %% [markdown]
@@ -344,9 +342,10 @@ print(f"day 180: every 14 days {a:+.1f}%, every 28 days {b:+.1f}%")
 # </details>
 
 # %%
-for site in ("eyelid", "forehead"):
-    row = healing.simulate(3, 28, 1.0, site, 180).loc[180]
-    print(f"{site}: needled layer {row['new_collagen_pct']:+.1f}%, whole dermis {row['new_collagen_dermis_pct']:+.1f}%")
+eyelid = healing.simulate(3, 28, 1.0, "eyelid", 180).loc[180]
+forehead = healing.simulate(3, 28, 1.0, "forehead", 180).loc[180]
+print(f"eyelid:   needled layer {eyelid['new_collagen_pct']:+.1f}%, whole dermis {eyelid['new_collagen_dermis_pct']:+.1f}%")
+print(f"forehead: needled layer {forehead['new_collagen_pct']:+.1f}%, whole dermis {forehead['new_collagen_dermis_pct']:+.1f}%")
 
 # %% [markdown]
 # ## Quiz
