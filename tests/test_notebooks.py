@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from microlib.paths import NOTEBOOKS_DIR
-from tools.notebook_source import cells_of, source_to_notebook
+from tools.notebook_source import cells_of, parse_source, source_to_notebook
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 SOURCES = sorted((NOTEBOOKS_DIR / "src").glob("*.py"))
@@ -114,3 +114,24 @@ def test_every_notebook_has_a_source_and_they_agree() -> None:
         built = cells_of(source_to_notebook(source))
         committed = cells_of(nbformat.read(NOTEBOOKS_DIR / f"{source.stem}.ipynb", as_version=4))
         assert built == committed, f"{source.stem}: rebuild with `make notebooks` (source and notebook differ)"
+
+
+NUMBER_WITH_UNIT = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|mm|µm|days?|weeks?|months?|years?|people|patients|participants|studies|trials)\b"
+)
+
+
+def test_every_number_with_a_unit_in_the_prose_also_appears_in_the_data() -> None:
+    """A loose guard against numbers typed into a lesson from memory: each must exist somewhere in data/.
+
+    It cannot prove the number is used in the right sense, but a figure that appears nowhere in the cited
+    tables is either a typo or an uncited claim.
+    """
+    data_dir = NOTEBOOKS_DIR.parent / "data"
+    data_text = " ".join(p.read_text(encoding="utf-8") for p in data_dir.iterdir() if p.suffix in (".csv", ".yaml"))
+    known = set(re.findall(r"\d+(?:\.\d+)?", data_text))
+    for source in SOURCES:
+        cells = [c for c in parse_source(source.read_text(encoding="utf-8")) if c["cell_type"] == "markdown"]
+        prose = "\n".join(c["source"] for c in cells)
+        unknown = sorted({f"{n} {u}" for n, u in NUMBER_WITH_UNIT.findall(prose) if n not in known})
+        assert unknown == [], f"{source.name}: numbers not found in data/: {unknown}"
