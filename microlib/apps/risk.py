@@ -229,7 +229,14 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
     export_status.add_class("mn-export-status")
     disclaimer = widgets.HTML(f"<p><strong>{_E(risk.DISCLAIMER)}</strong></p>")
     # Sticky, so the result stays in view while the long checklist scrolls past it.
-    sticky = widgets.HTML("<style>.mn-result-panel {position: sticky; top: 0; align-self: flex-start;}</style>")
+    # Sticky only works when no box between the panel and the page's scroller clips overflow, and JupyterLab's
+    # output area does; so the boxes that hold this app let their overflow show.
+    sticky = widgets.HTML(
+        "<style>.mn-result-panel {position: sticky; top: 0; align-self: flex-start;}"
+        ".jp-OutputArea:has(.mn-checklist-app), .jp-OutputArea-output:has(.mn-checklist-app),"
+        " .jp-OutputArea-child:has(.mn-checklist-app),"
+        " .mn-checklist-app, .mn-checklist-app .widget-box {overflow: visible !important;}</style>"
+    )
     result_panel = widgets.VBox([outcome, reasons], layout=widgets.Layout(width="45%", padding="0 0 0 12px"))
     result_panel.add_class("mn-result-panel")
     checklist_panel = widgets.VBox(groups, layout=widgets.Layout(width="55%"))

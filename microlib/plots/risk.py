@@ -111,8 +111,9 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
     fig.update_layout(
         barmode="overlay",
         height=160 + 34 * max(len(rows), 1),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0.0),
-        margin=dict(l=20, r=30, t=60, b=90),
+        # Measured from the bottom of the whole figure, so the legend never sits on the axis title.
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
+        margin=dict(l=20, r=200, t=60, b=120),  # room on the right for the "resolves by" labels
     )
     fig.update_xaxes(range=[0, X_MAX_DAYS], dtick=1)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), automargin=True)
