@@ -9,7 +9,7 @@ Example
 
 from __future__ import annotations
 
-from .loader import load_records
+from .loader import load_record, load_records
 from .schemas.glossary import GlossaryTerm
 
 
@@ -20,10 +20,9 @@ def glossary_terms() -> list[GlossaryTerm]:
 
 def glossary_entry(key: str) -> GlossaryTerm:
     """The entry with this key; the error lists the known keys."""
-    entries = {t.key: t for t in load_records("glossary")}
-    if key not in entries:
-        raise KeyError(f"key={key!r} is not in data/glossary.csv; known keys: {', '.join(sorted(entries))}")
-    return entries[key]
+    entry = load_record("glossary", key)
+    assert isinstance(entry, GlossaryTerm)
+    return entry
 
 
 def entry_html(entry: GlossaryTerm) -> str:

@@ -272,6 +272,15 @@ def load_records(table: str, data_dir: Path | str | None = None) -> list[Row]:
     return list(tables[name])
 
 
+def load_record(table: str, value: str, column: str = "key", data_dir: Path | str | None = None) -> Row:
+    """The one row of ``table`` whose ``column`` equals ``value``; the error names the closest known value."""
+    rows = {getattr(row, column): row for row in load_records(table, data_dir)}
+    if value not in rows:
+        raise KeyError(f"{column}={value!r} is not in data/{table}{_suggest(str(value), map(str, rows))}; "
+                       f"known values: {', '.join(sorted(map(str, rows)))}")
+    return rows[value]
+
+
 def load_table(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """The validated rows of one table as a DataFrame, columns in schema order.
 

@@ -19,7 +19,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .loader import load_records
+from .loader import load_record, load_records
 from .schemas.claims import NOTEBOOKS
 from .schemas.quizzes import QuizItem
 
@@ -86,10 +86,9 @@ def quiz_items(lesson: str) -> list[QuizItem]:
 
 def quiz_item(item_id: str) -> QuizItem:
     """One quiz item by its id."""
-    items = {item.id: item for item in load_records("quizzes")}
-    if item_id not in items:
-        raise KeyError(f"item_id={item_id!r} is not in data/quizzes.yaml")
-    return items[item_id]
+    item = load_record("quizzes", item_id, column="id")
+    assert isinstance(item, QuizItem)
+    return item
 
 
 def is_multiple(item: QuizItem) -> bool:

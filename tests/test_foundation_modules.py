@@ -22,7 +22,7 @@ def test_choosing_a_term_shows_its_definition_and_sources() -> None:
 
 
 def test_an_unknown_glossary_key_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match=r"known keys: .*dermis"):
+    with pytest.raises(KeyError, match=r"closest: 'dermis'\); known values: .*dermis"):
         glossary_entry("dermiss")
 
 
