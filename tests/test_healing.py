@@ -207,3 +207,14 @@ def test_several_protocols_are_keyed_by_study_and_match_single_runs() -> None:
         single = healing.simulate_protocol(frame.attrs["protocol"], days=200)
         assert single.attrs["study"] == study
         pd.testing.assert_frame_equal(frame, single)
+
+
+def test_unverified_protocols_are_only_used_by_rows_that_are_not_used() -> None:
+    from microlib.loader import load_records
+
+    unverified = {p.key for p in load_records("protocols") if p.verification == "unverified"}
+    for target in load_records("calibration_targets"):
+        if target.protocol in unverified:
+            assert target.role == "not_used", target.key
+    assert healing.calibrate().target_key not in {t.key for t in load_records("calibration_targets")
+                                                  if t.verification == "unverified"}

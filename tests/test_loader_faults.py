@@ -123,7 +123,7 @@ def test_a_missing_file_is_reported(data_copy: Path) -> None:
 def test_a_bad_verification_value_is_reported(data_copy: Path, edit_cell) -> None:
     edit_cell(data_copy / "glossary.csv", 2, "verification", "trust me")
     message = problems_of(data_copy)
-    expected = "expected 'primary', 'secondary', 'commercial' or 'unverified'"
+    expected = "expected 'primary', 'secondary' or 'commercial'"
     assert f"column 'verification': got 'trust me'; {expected}" in message
 
 
@@ -146,3 +146,19 @@ def test_an_edit_to_a_file_is_picked_up_without_restarting(data_copy: Path, edit
 def test_asking_for_an_unknown_table_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match=r"known tables: .*glossary"):
         load_table("nonsense")
+
+
+def test_an_unverified_value_cannot_load_in_a_table_shown_as_data(data_copy: Path, edit_cell) -> None:
+    edit_cell(data_copy / "glossary.csv", 1, "verification", "unverified")
+    message = problems_of(data_copy)
+    assert "column 'verification': got 'unverified'; expected 'primary', 'secondary' or 'commercial'" in message
+
+
+def test_an_unverified_calibration_target_cannot_be_fitted(data_copy: Path) -> None:
+    path = data_copy / "calibration_targets.csv"
+    rows = read_csv_rows(path)
+    header = rows[0]
+    row = next(i for i, r in enumerate(rows) if r[header.index("verification")] == "unverified")
+    rows[row][header.index("role")] = "fit"
+    write_csv_rows(path, rows)
+    assert "role 'not_used' for an unverified observation, not 'fit'" in problems_of(data_copy)

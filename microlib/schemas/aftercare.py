@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class AftercareStep(Row):
@@ -23,7 +23,7 @@ class AftercareStep(Row):
     why: str = Field(min_length=20, description="The reasoning, and how strong it is.")
     clinics_vary: str | None = Field(None, description="How clinic instructions differ, where they do.")
     citations: CitationKeys = Field(description="Sources of the step (`;`-separated keys).")
-    verification: Verification = Field(description="How the step was checked against those sources.")
+    verification: ShownVerification = Field(description="How the step was checked against those sources.")
 
 
 SPEC = TableSpec(

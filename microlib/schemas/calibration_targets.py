@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, TableSpec, Verification
 
@@ -26,6 +26,13 @@ class CalibrationTarget(Row):
     citations: CitationKeys = Field(description="Sources (`;`-separated keys).")
     verification: Verification = Field(description="How the observation was checked.")
     note: str | None = Field(None, description="Caveats.")
+
+    @model_validator(mode="after")
+    def _unverified_is_never_used(self) -> CalibrationTarget:
+        # An unverified observation may be shown (to explain why it is not used), never fitted or checked against.
+        if self.verification == "unverified" and self.role != "not_used":
+            raise ValueError(f"role 'not_used' for an unverified observation, not {self.role!r}")
+        return self
 
 
 SPEC = TableSpec(

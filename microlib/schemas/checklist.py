@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, TableSpec, TextList, Verification
+from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
 
 #: The kinds of source a checklist rule can rest on, strongest first.
 EvidenceKind = Literal[
@@ -31,7 +31,7 @@ class ChecklistItem(Row):
     evidence_kind: EvidenceKind = Field(description="The strongest kind of source behind the rule.")
     disagreement: str | None = Field(None, description="Where sources disagree about this rule, if they do.")
     citations: CitationKeys = Field(description="Sources of the rule (`;`-separated keys).")
-    verification: Verification = Field(description="How the rule was checked against those sources.")
+    verification: ShownVerification = Field(description="How the rule was checked against those sources.")
 
 
 SPEC = TableSpec(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field
 
-from .common import CitationKeys, ForeignKey, Row, TableSpec, TextList, Verification
+from .common import CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
 
 
 def _none_is_empty(value: object) -> object:
@@ -71,16 +71,9 @@ class Claim(Row):
         default=(), description="Advertorial signals in the claim's wording (keys into `red_flags.csv`).")
     notebook: Notebook = Field(description="The notebook that teaches this topic.")
     citations: CitationKeys = Field(description="Sources the verdict rests on (`;`-separated keys).")
-    verification: Verification = Field(description="How the decisive source was read.")
+    verification: ShownVerification = Field(description="How the decisive source was read.")
     wording_note: str | None = Field(None, description="When the verdict alone hides a wording problem, what it is.")
 
-    @field_validator("verification")
-    @classmethod
-    def _shown_claims_are_checked(cls, value: str) -> str:
-        if value == "unverified":
-            raise ValueError("primary, secondary or commercial: every claim is shown to students, "
-                             "so its verdict cannot rest on an unverified source")
-        return value
 
 
 SPEC = TableSpec(

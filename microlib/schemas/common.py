@@ -14,6 +14,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, mod
 
 #: How a value was checked, as written in every data row (see README, "Where the data comes from").
 Verification = Literal["primary", "secondary", "commercial", "unverified"]
+#: For tables whose rows are shown to students as data: an unverified value is never shown, so it cannot load.
+ShownVerification = Literal["primary", "secondary", "commercial"]
 VERIFICATION_MEANING: dict[str, str] = {
     "primary": "read in the primary source (publisher, PubMed, regulator or the device label itself)",
     "secondary": "read in a secondary copy (a mirror, a reproduction or a news summary of the source)",

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, TextList, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec, TextList
 
 #: Skin layers a condition can live in (the names notebook 01 uses).
 SKIN_LAYERS = ("epidermis", "papillary dermis", "reticular dermis", "subcutis", "hair follicle")
@@ -28,7 +28,7 @@ class Condition(Row):
     us_cleared_note: str = Field(min_length=10, description="What the authorisation covers and does not.")
     alternatives: str = Field(min_length=3, description="Comparators and alternatives named in the cited studies.")
     citations: CitationKeys = Field(description="Sources for the row (`;`-separated keys).")
-    verification: Verification = Field(description="How the row was checked against those sources.")
+    verification: ShownVerification = Field(description="How the row was checked against those sources.")
     note: str | None = Field(None, description="Caveats, e.g. that layer assignment is standard anatomy.")
 
     @field_validator("skin_layers")

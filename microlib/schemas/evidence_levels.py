@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import CitationKeys, Row, TableSpec, TextList, Verification
+from .common import CitationKeys, Row, ShownVerification, TableSpec, TextList
 
 
 class EvidenceLevel(Row):
@@ -14,7 +14,7 @@ class EvidenceLevel(Row):
                          "in our own words.")
     designs: TextList = Field(description="Designs in `studies.csv` usually placed at this level (`;`-separated).")
     citations: CitationKeys = Field(description="Source of the scale.")
-    verification: Verification = Field(description="How the scale was checked.")
+    verification: ShownVerification = Field(description="How the scale was checked.")
 
 
 SPEC = TableSpec(

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class GlossaryTerm(Row):
@@ -17,7 +17,7 @@ class GlossaryTerm(Row):
         description="Which part of the course the term belongs to."
     )
     citations: CitationKeys = Field(description="Sources the definition was checked against (`;`-separated keys).")
-    verification: Verification = Field(description="How the definition was checked against those sources.")
+    verification: ShownVerification = Field(description="How the definition was checked against those sources.")
 
 
 SPEC = TableSpec(

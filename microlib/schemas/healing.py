@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class HealingParameter(Row):
@@ -24,7 +24,7 @@ class HealingParameter(Row):
     )
     justification: str = Field(min_length=20, description="Why this value and range, in our own words.")
     citations: CitationKeys = Field(description="Sources behind the justification (`;`-separated keys).")
-    verification: Verification = Field(description="How the cited anchors were checked.")
+    verification: ShownVerification = Field(description="How the cited anchors were checked.")
 
     @model_validator(mode="after")
     def _default_inside_range(self) -> HealingParameter:

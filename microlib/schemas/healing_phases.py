@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class HealingPhase(Row):
@@ -27,7 +27,7 @@ class HealingPhase(Row):
     end_max_day: float | None = Field(None, ge=0, description="Latest end, in days (empty if open-ended).")
     description: str = Field(min_length=10, description="What the source says, in our own words.")
     citations: CitationKeys = Field(description="Sources (`;`-separated keys).")
-    verification: Verification = Field(description="How the timing was checked.")
+    verification: ShownVerification = Field(description="How the timing was checked.")
 
 
 SPEC = TableSpec(

@@ -25,7 +25,10 @@ class Protocol(Row):
     readout_note: str = Field(min_length=5, description="When the outcome was read, as the study describes it.")
     n_completed: int | None = Field(None, ge=1, description="People (or animals) with the outcome measured.")
     citations: CitationKeys = Field(description="Sources (`;`-separated keys).")
-    verification: Verification = Field(description="How the schedule was checked.")
+    verification: Verification = Field(
+        description="How the schedule was checked. `unverified` only for a claimed schedule that is shown to explain "
+        "why it is not used (tests check that only `not_used` calibration rows point to it)."
+    )
     note: str | None = Field(None, description="Caveats.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .claims import Notebook, OptionalList
-from .common import KEY_PATTERN, Row, TableSpec, Verification
+from .common import KEY_PATTERN, Row, ShownVerification, TableSpec
 
 
 class QuizOption(BaseModel):
@@ -32,7 +32,7 @@ class QuizItem(Row):
     )
     citations: OptionalList = Field(
         default=(), description="Sources for the fact the item states (empty for pure reasoning items).")
-    verification: Verification | None = Field(
+    verification: ShownVerification | None = Field(
         None, description="How the fact behind the item was checked; required when the item cites sources."
     )
 
@@ -45,13 +45,6 @@ class QuizItem(Row):
         if len(set(texts)) != len(texts):
             raise ValueError("options with different texts")
         return options
-
-    @field_validator("verification")
-    @classmethod
-    def _shown_items_are_checked(cls, value: str | None) -> str | None:
-        if value == "unverified":
-            raise ValueError("primary, secondary or commercial: quiz items are shown to students")
-        return value
 
     @model_validator(mode="after")
     def _cited_items_say_how(self) -> QuizItem:

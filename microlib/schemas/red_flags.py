@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .claims import ARTICLES, OptionalList
-from .common import KEY_PATTERN, Row, TableSpec, Verification
+from .common import KEY_PATTERN, Row, ShownVerification, TableSpec
 
 
 def _known_articles(codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,7 +33,7 @@ class RedFlag(Row):
     )
     citations: OptionalList = Field(
         default=(), description="Sources showing why the signal misleads (required when basis is literature).")
-    verification: Verification = Field(description="How the decisive source (or the article itself) was read.")
+    verification: ShownVerification = Field(description="How the decisive source (or the article itself) was read.")
 
     @model_validator(mode="after")
     def _literature_needs_sources(self) -> RedFlag:

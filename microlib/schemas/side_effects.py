@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class SideEffect(Row):
@@ -36,7 +36,7 @@ class SideEffect(Row):
     what_to_do: str = Field(min_length=20, description="What the person or practitioner does about it.")
     timing_note: str = Field(min_length=20, description="Where the timing comes from, and what is not known.")
     citations: CitationKeys = Field(description="Sources of the timing and frequency (`;`-separated keys).")
-    verification: Verification = Field(description="How the values were checked against those sources.")
+    verification: ShownVerification = Field(description="How the values were checked against those sources.")
 
 
 SPEC = TableSpec(

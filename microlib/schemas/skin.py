@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, Row, TableSpec, Verification
+from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
 
 class SkinMeasurement(Row):
@@ -27,7 +27,7 @@ class SkinMeasurement(Row):
     population: str = Field(min_length=3, description="Who was measured (sample and population).")
     in_model: bool = Field(description="True for the per-site rows the depth model uses.")
     citations: CitationKeys = Field(description="Source of the value (`;`-separated keys).")
-    verification: Verification = Field(description="How the value was checked against its source.")
+    verification: ShownVerification = Field(description="How the value was checked against its source.")
     note: str | None = Field(None, description="Caveats: what the source did and did not say.")
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, TableSpec, TextList, Verification
+from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -75,7 +75,7 @@ class Study(Row):
     follow_up: str | None = Field(None, description="Timing of the last assessment, as the source states it.")
     adverse_events: str | None = Field(None, description="Adverse events reported, in words.")
     funding: str | None = Field(None, description="Funding or conflict of interest, where reported.")
-    verification: Verification = Field(description="How the row's values were checked.")
+    verification: ShownVerification = Field(description="How the row's values were checked.")
     note: str | None = Field(None, description="Caveats: what was not readable, computed values.")
 
     @model_validator(mode="after")
@@ -87,8 +87,6 @@ class Study(Row):
             lo, hi = getattr(self, low), getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 raise ValueError(f"{low}={lo} is larger than {high}={hi}")
-        if self.verification == "unverified":
-            raise ValueError("verification 'unverified' is not allowed: unverified values are never shown as data")
         return self
 
 
