@@ -117,7 +117,9 @@ def test_every_notebook_has_a_source_and_they_agree() -> None:
 
 
 NUMBER_WITH_UNIT = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|mm|µm|days?|weeks?|months?|years?|people|patients|participants|studies|trials)\b"
+    # "%" is not a word character, so only the word units take a trailing \b.
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|(?:mm|µm|days?|weeks?|months?|years?|people|patients|participants|studies"
+    r"|trials)\b)"
 )
 
 

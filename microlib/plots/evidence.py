@@ -166,8 +166,8 @@ def head_to_head_figure(table: pd.DataFrame) -> go.Figure:
     styled = style.styled(fig, title="Microneedling versus lasers, where trials compared them directly")
     styled.update_xaxes(title_text="value (study's own unit)", row=1, col=1)
     styled.update_xaxes(title_text="patients with dark marks (%)", range=[-2, 35], row=1, col=2)
-    styled.update_yaxes(autorange="reversed")
-    styled.update_layout(height=200 + 45 * len(table), margin=dict(l=360))
+    styled.update_yaxes(autorange="reversed", automargin=True)  # room for the longest study label, whatever it is
+    styled.update_layout(height=200 + 45 * len(table), margin=dict(l=40))
     return styled
 
 
