@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import csv
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -27,6 +27,8 @@ from pydantic import ValidationError
 from .paths import DATA_DIR
 from .schemas import TableSpec, all_specs
 from .schemas.common import Row
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -251,6 +253,45 @@ def _fingerprint(data_dir: Path) -> tuple[tuple[str, int], ...]:
 @lru_cache(maxsize=8)
 def _cached(data_dir: Path, fingerprint: tuple[tuple[str, int], ...]) -> dict[str, list[Row]]:
     return _validate_directory(data_dir)
+
+
+def data_fingerprint(data_dir: Path | str | None = None) -> tuple[tuple[str, int], ...]:
+    """The names and modification times of the files in ``data_dir``: changes whenever a data file is edited."""
+    directory = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+    return _fingerprint(directory)
+
+
+def cached_on_data(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``function``'s results until any file in ``data/`` changes: the one cache policy of the package.
+
+    Use it instead of ``functools.cache`` for everything derived from data (parameters, calibrations, rule
+    sets), so a trainer who edits a data file in a running kernel sees the new value on the next call.
+    Arguments must be hashable.
+
+    >>> calls = []
+    >>> @cached_on_data
+    ... def double(x):
+    ...     calls.append(x)
+    ...     return 2 * x
+    >>> double(2), double(2), len(calls)
+    (4, 4, 1)
+    """
+    cache: dict[tuple[Any, ...], T] = {}
+    state: dict[str, Any] = {"fingerprint": None}
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        current = _fingerprint(DATA_DIR)
+        if current != state["fingerprint"]:
+            cache.clear()
+            state["fingerprint"] = current
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = function(*args, **kwargs)
+        return cache[key]
+
+    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+    return wrapper
 
 
 def load_all(data_dir: Path | str | None = None) -> dict[str, list[Row]]:
