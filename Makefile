@@ -1,12 +1,15 @@
 # Two commands for students and trainers: `make lab` and `make test`. Everything else is for developers.
-# Each target creates or refreshes .venv itself; the venv is stamped with a hash of the dependency files,
-# so an unchanged set-up never reinstalls.
+# Each target creates or refreshes .venv itself. requirements.lock (written by uv from pyproject.toml, with hashes)
+# is the one source of installed versions: `uv pip sync` installs exactly it and removes anything else. The venv is
+# stamped with a hash of the lock and of pyproject.toml without its [tool.*] settings, so an unchanged set-up never
+# reinstalls and editing test, lint or import-linter settings does not either.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEP_FILES := pyproject.toml requirements.lock
-DEP_HASH := $(shell cat $(DEP_FILES) 2>/dev/null | sha256sum | cut -c1-16)
+UV := $(BIN)/uv
+DEP_HASH := $(shell { cat requirements.lock; awk '/^\[/ {keep = ($$0 !~ /^\[\[?tool\./)} keep' pyproject.toml; } \
+	2>/dev/null | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(DEP_HASH)
 # Keep Jupyter's config, runtime files and caches inside the repo, never in the user's home.
 JUPYTER_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter-home/config JUPYTER_DATA_DIR=$(CURDIR)/.jupyter-home/data \
@@ -28,12 +31,15 @@ venv: $(STAMP) | .jupyter-home
 .jupyter-home:
 	mkdir -p .jupyter-home/config .jupyter-home/data .jupyter-home/runtime .jupyter-home/ipython .jupyter-home/workspaces
 
-$(STAMP): $(DEP_FILES)
+# No file prerequisites: the hash in the stamp's name decides (a newer pyproject.toml alone changes nothing).
+# uv comes from the lock too (its line and hashes), installed by pip; then uv syncs the venv to the lock.
+$(STAMP):
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip==26.*"
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	awk '/^uv==/ {p = 1; print; next} p && /^ / {print; next} {p = 0}' requirements.lock > $(VENV)/uv-requirement.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv-requirement.txt
+	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/python tools/configure_lab.py $(VENV)
 	rm -f $(VENV)/.installed-*
 	touch $@
@@ -48,11 +54,14 @@ lab: venv
 
 test: venv lint unit notebooks-check browser
 
+# ruff for style; import-linter for the layers (contracts in pyproject.toml, see CONTRIBUTING.md).
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
+# Unit and property tests, and the examples in microlib's docstrings (doctests).
 unit: venv
-	$(PYTEST) tests --ignore=tests/browser -q -n 2
+	$(PYTEST) tests microlib --doctest-modules --ignore=tests/browser -q -n 2
 
 notebooks-check: venv
 	$(PYTEST) $(NBVAL_FLAGS) notebooks -q -n 2 --dist loadfile
@@ -66,14 +75,12 @@ bench: venv
 notebooks: venv
 	$(JUPYTER_ENV) $(BIN)/python tools/build_notebooks.py
 
-# Re-resolve the locked versions from pyproject.toml (developers only; commit the result).
-lock:
-	rm -rf /tmp/microlib-lock-venv
-	$(PYTHON) -m venv /tmp/microlib-lock-venv
-	/tmp/microlib-lock-venv/bin/python -m pip install --quiet --upgrade "pip==26.*"
-	/tmp/microlib-lock-venv/bin/python -m pip install --quiet ".[test,classroom]"
-	/tmp/microlib-lock-venv/bin/python -m pip freeze --all --exclude microlib --exclude pip | sort -f > requirements.lock
-	rm -rf /tmp/microlib-lock-venv
+# Re-resolve requirements.lock from pyproject.toml after changing a dependency there (developers only; commit the
+# result). Versions already locked are kept when they still fit; `make lock LOCK_FLAGS=--upgrade` takes the newest.
+LOCK_FLAGS ?=
+lock: venv
+	$(UV) pip compile pyproject.toml --extra test --extra classroom --generate-hashes --python $(BIN)/python \
+		--custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o requirements.lock
 
 clean:
 	rm -rf $(VENV) .jupyter-home artifacts site

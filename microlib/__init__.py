@@ -2,9 +2,16 @@
 
 The notebooks call into small modules, one concern each:
 
-- :mod:`microlib.loader` reads and validates every table in ``data/`` (schemas in :mod:`microlib.schemas`);
-- :mod:`microlib.selfcheck` (``microlib.doctor()``) checks that the environment can run the lessons;
-- :mod:`microlib.style` holds the shared figure style (and the projector switch).
+- :mod:`microlib.loader` reads and validates every table in ``data/`` (schemas in :mod:`microlib.schemas`) and
+  holds the one cache policy (:func:`microlib.loader.cached_on_data`: results derived from data are recomputed
+  when a data file changes);
+- :mod:`microlib.checks` holds the argument checks (ranges, allowed values, "closest" hints);
+- pure modules (``healing``, ``skin``, ``evidence``, ``risk``, ``claims``, ``quiz``, ``glossary``,
+  ``references`` …) compute from data without any display library;
+- :mod:`microlib.plots` builds figures (with :mod:`microlib.style`), :mod:`microlib.apps` wraps them in widgets;
+- :mod:`microlib.selfcheck` (``microlib.doctor()``) checks that the environment can run the lessons.
+
+The layers are checked by import-linter (contracts in ``pyproject.toml``, run by ``make lint``).
 
 Importing ``microlib`` is cheap: submodules load on first use.
 

@@ -18,8 +18,10 @@ import html
 
 import pandas as pd
 
+from .evidence import source_labels
 from .loader import load_table
 from .schemas.claims import ARTICLES, NOTEBOOKS, TOPICS, VERDICTS
+from .tables import StudentTable, student_table
 
 #: Words and icons for each verdict, so tables and badges never rely on colour alone.
 VERDICT_ICON = {
@@ -130,19 +132,30 @@ def notebook_link(notebook: str) -> str:
     return f"[{NOTEBOOK_TITLE[notebook]}]({notebook}.ipynb)"
 
 
-def claims_html(claims: pd.DataFrame) -> str:
-    """A compact HTML table of claims: id, claim, verdict (icon and word), evidence, where it is taught."""
+def claims_student_table(claims: pd.DataFrame, caption: str | None = None) -> StudentTable:
+    """The claims as a table for students: claim, verdict (icon and word), evidence, where taught, sources.
+
+    Sources are named by author and year (never by citation key) and the claim's row code is not shown.
+    """
+    frame = claims.assign(
+        badge=claims["verdict"].map(verdict_badge),
+        said=[e if not isinstance(w, str) else f"{e} Wording: {w}"
+              for e, w in zip(claims["evidence"], claims["wording_note"], strict=True)],
+        taught=[f'<a href="{n}.ipynb">{html.escape(NOTEBOOK_TITLE[n])}</a>' for n in claims["notebook"]],
+        sources=[source_labels(keys) for keys in claims["citations"]],
+    )
+    return student_table(
+        frame, columns=["claim", "badge", "said", "taught", "sources"],
+        labels={"claim": "Claim (in our words)", "badge": "Verdict", "said": "What the evidence says",
+                "taught": "Taught in", "sources": "Sources"},
+        html_columns=["taught"], caption=caption)
+
+
+def claims_html(claims: pd.DataFrame, caption: str | None = None) -> str:
+    """The HTML of :func:`claims_student_table`, or a sentence when no claim matches."""
     if claims.empty:
         return "<p>No claim matches these filters.</p>"
-    rows = []
-    for c in claims.itertuples():
-        link = f'<a href="{c.notebook}.ipynb">{html.escape(NOTEBOOK_TITLE[c.notebook])}</a>'
-        note = f"<br><em>Wording: {html.escape(c.wording_note)}</em>" if isinstance(c.wording_note, str) else ""
-        rows.append(f"<tr><td>{c.id}</td><td>{html.escape(c.claim)}</td><td>{verdict_badge(c.verdict)}</td>"
-                    f"<td>{html.escape(c.evidence)}{note}</td><td>{link}</td><td>{'; '.join(c.citations)}</td></tr>")
-    head = "<tr><th>id</th><th>claim</th><th>verdict</th><th>what the evidence says</th><th>taught in</th>" \
-           "<th>sources</th></tr>"
-    return f'<table class="mn-claims"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return claims_student_table(claims, caption).html
 
 
 #: Teaching examples, one per verdict: acne scars, stretch marks, "eliminates scars", "no risk of
@@ -159,12 +172,29 @@ def verdict_examples(ids: tuple[str, ...] = EXAMPLE_IDS) -> pd.DataFrame:
     return claims.loc[list(ids), ["verdict", "claim", "evidence"]].reset_index()
 
 
+def verdict_examples_table(ids: tuple[str, ...] = EXAMPLE_IDS) -> StudentTable:
+    """:func:`verdict_examples` as a table for students (verdict with its icon, claim, evidence)."""
+    examples = verdict_examples(ids)
+    return student_table(
+        examples.assign(badge=examples["verdict"].map(verdict_badge)), columns=["badge", "claim", "evidence"],
+        labels={"badge": "Verdict", "claim": "Claim (in our words)", "evidence": "What the evidence says"},
+        caption="Table 1. One claim of each verdict from the four articles, with what the evidence says.")
+
+
+def red_flags_table_for_students(caption: str | None = None) -> StudentTable:
+    """The red-flag signals as a table: signal, what it looks like, why it matters, the question to ask."""
+    return student_table(
+        red_flags_table(), columns=["signal", "looks_like", "why_it_matters", "how_to_check"],
+        labels={"signal": "Signal", "looks_like": "What it looks like", "why_it_matters": "Why it matters",
+                "how_to_check": "Ask yourself"}, caption=caption)
+
+
+def red_flag_counts_table(caption: str | None = None) -> StudentTable:
+    """How many claims carry each red flag in their wording, as a table for students."""
+    return student_table(red_flag_counts(), columns=["signal", "claims"],
+                         labels={"signal": "Signal", "claims": "Claims whose wording shows it"}, caption=caption)
+
+
 def red_flags_html() -> str:
-    """The red-flag signals as an HTML table: signal, what it looks like, why it matters, how to check."""
-    rows = "".join(
-        f"<tr><td><strong>{html.escape(f.signal)}</strong></td><td>{html.escape(f.looks_like)}</td>"
-        f"<td>{html.escape(f.why_it_matters)}</td><td>{html.escape(f.how_to_check)}</td></tr>"
-        for f in red_flags_table().itertuples()
-    )
-    head = "<tr><th>signal</th><th>what it looks like</th><th>why it matters</th><th>ask yourself</th></tr>"
-    return f'<table class="mn-red-flags"><thead>{head}</thead><tbody>{rows}</tbody></table>'
+    """The HTML of :func:`red_flags_table_for_students` (kept for callers that need markup)."""
+    return red_flags_table_for_students().html

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .html import short_citation
 from .loader import load_table
+from .tables import StudentTable, student_table
 
 #: Sort orders the apps offer: column(s) and direction.
 SORT_KEYS: dict[str, tuple[list[str], list[bool]]] = {
@@ -77,6 +79,25 @@ def design_group(design: str) -> str:
             return group
     raise ValueError(f"design={design!r} is not a known design; known: "
                      f"{', '.join(d for ds in DESIGN_GROUPS.values() for d in ds)}")
+
+
+def source_label(key: str) -> str:
+    """A source as students read it, never as a citation key: ``"alam2014"`` → ``"Alam et al. 2014"``.
+
+    The one rule for short citations lives in :func:`microlib.html.short_citation`, so the names here match
+    the reference list at the end of each lesson.
+    """
+    return short_citation(key)
+
+
+def source_labels(keys: Iterable[str]) -> str:
+    """Several sources as one readable string, e.g. ``"Harris et al. 2015; Alam et al. 2014"`` (order kept)."""
+    return "; ".join(source_label(k) for k in keys)
+
+
+def study_labels(studies: pd.DataFrame) -> list[str]:
+    """The human name of each study row (its first source's author and year), in row order."""
+    return [source_label(keys[0]) for keys in studies["citations"]]
 
 
 def filter_studies(
@@ -244,9 +265,9 @@ def summarise_condition(studies: pd.DataFrame, condition: str) -> ConditionSumma
 def head_to_head(studies: pd.DataFrame, comparator_kind: str = "laser") -> pd.DataFrame:
     """Rows that compare microneedling directly with another treatment, effect and pigmentation side by side.
 
-    Returns columns ``key``, ``condition``, ``comparator``, ``effect_mn``, ``effect_comparator``,
-    ``effect_unit``, ``significant``, ``pih_mn_pct``, ``pih_comparator_pct``, ``n``, ``design``, ``result``,
-    sorted by condition then key.
+    Returns columns ``key``, ``citations``, ``condition``, ``comparator``, ``outcome``, ``effect_mn``,
+    ``effect_comparator``, ``effect_unit``, ``significant``, ``pih_mn_pct``, ``pih_comparator_pct``, ``n``,
+    ``design``, ``result``, sorted by condition then key.
 
     >>> table = head_to_head(load_studies())
     >>> set(table["condition"]) == {"acne_scars", "striae"}
@@ -257,9 +278,85 @@ def head_to_head(studies: pd.DataFrame, comparator_kind: str = "laser") -> pd.Da
         present = ", ".join(sorted(kinds))
         raise ValueError(f"comparator_kind={comparator_kind!r} is not in the table; present: {present}")
     rows = studies[studies["comparator_kind"] == comparator_kind]
-    columns = ["key", "condition", "comparator", "effect_mn", "effect_comparator", "effect_unit", "significant",
-               "pih_mn_pct", "pih_comparator_pct", "n", "design", "result"]
+    columns = ["key", "citations", "condition", "comparator", "outcome", "effect_mn", "effect_comparator",
+               "effect_unit", "significant", "pih_mn_pct", "pih_comparator_pct", "n", "design", "result"]
     return rows[columns].sort_values(["condition", "key"]).reset_index(drop=True)
+
+
+#: How each unit of a headline number is named on a figure axis (the unit of the whole panel).
+UNIT_AXIS: dict[str, str] = {
+    "percent": "improvement (%)",
+    "VAS points (0-10)": "pain score (0–10 scale)",
+    "score points": "score (points)",
+    "grade points": "grade (points)",
+    "percent responding": "patients responding (%)",
+    "SMD": "standardised mean difference",
+    "odds ratio": "odds ratio",
+    "hairs per cm2": "hairs per cm²",
+    "hairs per inch2": "hairs per square inch",
+}
+#: The outcome every comparison can share: dark marks afterwards, as a share of patients.
+PIH_OUTCOME = "dark marks (PIH) afterwards"
+
+
+def head_to_head_outcomes(table: pd.DataFrame, conditions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The head-to-head numbers in long form, one row per study and outcome, so that only like is drawn with like.
+
+    Every row with a headline number gives one row (its own outcome and unit); every row with dark-mark rates
+    gives a row with outcome :data:`PIH_OUTCOME` in ``% of patients``. Rows of a study without any number are
+    not returned: see :func:`head_to_head_left_out`.
+
+    Parameters
+    ----------
+    table:
+        Output of :func:`head_to_head`.
+    conditions:
+        ``conditions.csv`` (for the condition's name; default: loaded from ``data/``).
+
+    Returns
+    -------
+    Columns ``study`` (author and year), ``condition`` (name), ``outcome``, ``axis`` (axis title with unit),
+    ``microneedling``, ``comparator``, ``significant``, in the order of ``table``, PIH rows last.
+    """
+    conditions = load_conditions() if conditions is None else conditions
+    names = dict(zip(conditions["key"], conditions["name"], strict=True))
+    labels = study_labels(table) if not table.empty else []
+    effects, pih = [], []
+    for label, row in zip(labels, table.itertuples(), strict=True):
+        condition = names.get(row.condition, row.condition)
+        if not pd.isna(row.effect_mn) and not pd.isna(row.effect_comparator):
+            effects.append({"study": label, "condition": condition, "outcome": row.outcome,
+                            "axis": UNIT_AXIS.get(row.effect_unit, row.effect_unit),
+                            "microneedling": float(row.effect_mn), "comparator": float(row.effect_comparator),
+                            "significant": row.significant})
+        if not pd.isna(row.pih_mn_pct) and not pd.isna(row.pih_comparator_pct):
+            pih.append({"study": label, "condition": condition, "outcome": PIH_OUTCOME,
+                        "axis": "patients with dark marks (%)", "microneedling": float(row.pih_mn_pct),
+                        "comparator": float(row.pih_comparator_pct), "significant": "not reported"})
+    columns = ["study", "condition", "outcome", "axis", "microneedling", "comparator", "significant"]
+    return pd.DataFrame(effects + pih, columns=columns)
+
+
+def head_to_head_left_out(table: pd.DataFrame) -> list[str]:
+    """Studies in ``table`` (from :func:`head_to_head`) whose improvement has no number to draw, by name."""
+    missing = table[table["effect_mn"].isna() | table["effect_comparator"].isna()]
+    return list(dict.fromkeys(study_labels(missing))) if not missing.empty else []
+
+
+def head_to_head_table(table: pd.DataFrame, caption: str | None = None) -> StudentTable:
+    """The head-to-head comparisons as a table for students: study, condition, compared with, outcome, result."""
+    names = dict(zip(load_conditions()["key"], load_conditions()["name"], strict=True))
+    frame = table.assign(study=study_labels(table) if not table.empty else [],
+                         condition_name=table["condition"].map(names),
+                         people=[("not reported" if pd.isna(v) else str(int(v))) for v in table["n"]],
+                         significant_text=table["significant"].map(SIGNIFICANCE_TEXT))
+    return student_table(
+        frame, columns=["study", "condition_name", "design", "people", "comparator", "outcome", "result",
+                        "significant_text"],
+        labels={"study": "Study", "condition_name": "Condition", "design": "Design", "people": "People",
+                "comparator": "Compared with", "outcome": "What was measured", "result": "Headline result",
+                "significant_text": "Difference between treatments"},
+        caption=caption)
 
 
 def evidence_map_table(studies: pd.DataFrame, conditions: pd.DataFrame) -> pd.DataFrame:
@@ -278,6 +375,42 @@ def evidence_map_table(studies: pd.DataFrame, conditions: pd.DataFrame) -> pd.Da
     order = {key: i for i, key in enumerate(conditions["key"])}
     per_study = per_study.assign(_order=per_study["condition"].map(order))
     return per_study.sort_values(["_order", "cebm_level", "study"]).drop(columns="_order").reset_index(drop=True)
+
+
+#: Short names of the five evidence levels, used as column headings on the evidence map.
+LEVEL_SHORT: dict[int, str] = {1: "review of randomised trials", 2: "randomised trial",
+                               3: "non-randomised comparison", 4: "case series", 5: "reasoning or opinion"}
+
+
+def evidence_grid(table: pd.DataFrame, conditions: pd.DataFrame) -> pd.DataFrame:
+    """Counts for the evidence map: one row per condition and evidence level (zeros included).
+
+    Parameters
+    ----------
+    table:
+        Output of :func:`evidence_map_table` (one row per study).
+    conditions:
+        ``conditions.csv`` (gives the order of the rows and the names).
+
+    Returns
+    -------
+    Columns ``condition``, ``name``, ``level`` (1–5), ``studies`` (all studies at that level),
+    ``radiofrequency`` (how many of them used a radiofrequency device), ``trial_status``; conditions in
+    file order, levels 1 to 5.
+
+    >>> grid = evidence_grid(evidence_map_table(load_studies(), load_conditions()), load_conditions())
+    >>> int(grid["studies"].sum()) == len(evidence_map_table(load_studies(), load_conditions()))
+    True
+    """
+    rows = []
+    for c in conditions.itertuples():
+        mine = table[table["condition"] == c.key]
+        for level in LEVEL_SHORT:
+            at = mine[mine["cebm_level"] == level]
+            rows.append({"condition": c.key, "name": c.name, "level": level, "studies": len(at),
+                         "radiofrequency": int(at["radiofrequency"].astype(bool).sum()),
+                         "trial_status": c.trial_status})
+    return pd.DataFrame(rows)
 
 
 def gap_table(studies: pd.DataFrame, conditions: pd.DataFrame) -> pd.DataFrame:
@@ -350,38 +483,63 @@ def condition_card_html(condition: pd.Series, summary: ConditionSummary, shown: 
     e = html.escape
     level = f"level {summary.best_level}" if summary.best_level is not None else "no study"
     marker = "" if condition["trial_status"] == "trials found" else (
-        f'<p class="mn-gap"><b>Gap:</b> {e(condition["trial_status"])} for plain microneedling.</p>')
-    shown_text = "" if shown is None else f" Showing {shown} of {summary.n_rows} study rows after the filters."
+        f'<p class="mn-gap"><b>Gap for plain microneedling:</b> {e(condition["trial_status"])}.</p>')
+    shown_text = "" if shown is None else (
+        f" The table below shows {shown} of its {summary.n_rows} results (a study can report more than one).")
     return (
         f'<div class="mn-evidence-card"><h4>{e(condition["name"])}</h4>'
         f"<p>{e(condition['what_it_is'])} <i>Skin layer: {e(', '.join(condition['skin_layers']))}</i> "
         f"(see notebook 01).</p>{marker}"
         f"<p><b>Evidence verdict: {e(condition['verdict'])}.</b> {e(condition['verdict_reason'])}</p>"
         f"<p>Studies: {summary.n_studies} ({summary.randomised} randomised); people in primary studies: "
-        f"{summary.participants}; largest review pooled {summary.pooled_participants}; best evidence: {level}."
+        f"{summary.participants}"
+        f"{f'; largest review pooled {summary.pooled_participants}' if summary.pooled_participants else ''}; "
+        f"best evidence: {level}."
         f"{shown_text}</p>"
         f"<p>Protocol seen: {e(condition['typical_protocol'])} (needles "
         f"{_range_text(summary.needle_mm, 'mm')}, intervals {_range_text(summary.interval_days, 'days')}).</p>"
         f"<p>US device authorisation: <b>{e(condition['us_cleared'])}</b>. {e(condition['us_cleared_note'])}</p>"
         f"<p>Compared with: {e(condition['alternatives'])}.</p>"
-        f"<p><small>Sources: {e(', '.join(condition['citations']))} ({e(condition['verification'])}). "
-        f"Education, not medical advice.</small></p></div>"
+        f"<p><small>Sources: {e(source_labels(condition['citations']))} (read "
+        f"{e(CHECKED_TEXT.get(condition['verification'], condition['verification']))}).</small></p></div>"
     )
 
 
-#: Columns shown in the studies table, with readable headers.
-TABLE_COLUMNS = {
-    "key": "study", "design": "design", "cebm_level": "level", "n": "n", "year": "year",
-    "comparator": "compared with", "result": "headline result", "radiofrequency": "RF device",
-    "verification": "checked in",
-}
+#: Words for the ``significant`` column (was the difference between the treatments statistically significant?).
+SIGNIFICANCE_TEXT = {"yes": "significant", "no": "no significant difference",
+                     "not reported": "not reported", "not applicable": "not applicable"}
+#: Words for ``verification`` in student tables.
+CHECKED_TEXT = {"primary": "in the original", "secondary": "in a copy or summary"}
 
 
-def studies_table(studies: pd.DataFrame) -> pd.DataFrame:
-    """The columns a student reads first, renamed for display; ``n`` shown as text (``"–"`` if unreported)."""
-    table = studies[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
-    table["n"] = [("–" if pd.isna(v) else str(int(v))) for v in studies["n"]]
-    return table.reset_index(drop=True)
+def studies_table(studies: pd.DataFrame, caption: str | None = None, show_level: bool = True) -> StudentTable:
+    """The studies as a table for students: study (author and year), design, level, people, comparison, result.
+
+    Every cell in full, no index, no citation keys; ``people`` reads "not reported" where a study gave no
+    number, and "checked" says whether we read the original or a copy.
+
+    Parameters
+    ----------
+    studies:
+        Rows of ``data/studies.csv`` (filtered and sorted as you like; the order is kept).
+    caption:
+        Shown above the table.
+    show_level:
+        ``False`` leaves out the level of evidence (for an exercise that asks the student to judge it).
+    """
+    frame = studies.assign(
+        study=study_labels(studies) if not studies.empty else [],
+        people=[("not reported" if pd.isna(v) else str(int(v))) for v in studies["n"]],
+        rf=studies["radiofrequency"].map(lambda v: "no" if v == "no" else ("yes" if v == "yes" else v)),
+        checked=studies["verification"].map(lambda v: CHECKED_TEXT.get(v, v)),
+    )
+    return student_table(
+        frame, columns=["study", "design", *(["cebm_level"] if show_level else []), "people", "comparator", "result",
+                        "rf", "checked"],
+        labels={"study": "Study", "design": "Design", "cebm_level": "Level", "people": "People analysed",
+                "comparator": "Compared with", "result": "Headline result",
+                "rf": "Radiofrequency device?", "checked": "We read it"},
+        caption=caption)
 
 
 def pick_studies(studies: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
@@ -393,16 +551,80 @@ def pick_studies(studies: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
     return studies.set_index("key").loc[keys].reset_index()
 
 
-def clearance_table(conditions: pd.DataFrame) -> pd.DataFrame:
-    """Condition name, whether a US-authorised microneedling device covers it, and what that covers."""
-    table = conditions[["name", "us_cleared", "us_cleared_note"]]
-    return table.rename(columns={"name": "condition", "us_cleared": "US-authorised use?",
-                                 "us_cleared_note": "what the authorisation covers"}).reset_index(drop=True)
+def clearance_table(conditions: pd.DataFrame, caption: str | None = None) -> StudentTable:
+    """Per condition: whether a US-authorised microneedling device covers it, and what that covers."""
+    return student_table(
+        conditions, columns=["name", "us_cleared", "us_cleared_note"],
+        labels={"name": "Condition", "us_cleared": "Covered by a US-authorised device?",
+                "us_cleared_note": "What the US authorisation covers"},
+        caption=caption)
+
+
+def evidence_levels_table(caption: str | None = None) -> StudentTable:
+    """The five Oxford CEBM 2011 levels for "does this treatment help?", as a table for students."""
+    return student_table(load_table("evidence_levels"), columns=["level", "name", "meaning"],
+                         labels={"level": "Level", "name": "Name", "meaning": "What it means"}, caption=caption)
+
+
+#: Jurisdictions of ``data/regulation.csv`` in words, in the order tables list them.
+JURISDICTION_NAMES = {"US": "United States", "EU": "European Union", "UK": "United Kingdom",
+                      "Australia": "Australia"}
+
+
+def regulation_rows(regulation: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The rules that may be shown (verified rows) and the jurisdictions that have only unverified rows.
+
+    Parameters
+    ----------
+    regulation:
+        ``data/regulation.csv`` (default: loaded from ``data/``).
+
+    Returns
+    -------
+    ``(shown, missing)``: the rows whose ``verification`` is not ``unverified``, in file order, and the names of
+    jurisdictions with no such row (a rule is never shown before it has been checked).
+    """
+    table = load_table("regulation") if regulation is None else regulation
+    shown = table[table["verification"] != "unverified"].reset_index(drop=True)
+    missing = [JURISDICTION_NAMES.get(j, j) for j in dict.fromkeys(table["jurisdiction"])
+               if j not in set(shown["jurisdiction"])]
+    return shown, missing
+
+
+def regulation_table(caption: str = "Rules for microneedling devices, by jurisdiction",
+                     regulation: pd.DataFrame | None = None) -> StudentTable:
+    """The checked rules for microneedling devices as a table: where, who, which rule, what it says, sources.
+
+    The caption ends by naming the jurisdictions left out because their rules have not yet been checked in the
+    regulator's own text, so a student never takes one country's rules for everyone's.
+    """
+    shown, missing = regulation_rows(regulation)
+    frame = shown.assign(
+        where=shown["jurisdiction"].map(lambda j: JURISDICTION_NAMES.get(j, j)),
+        force=shown["in_force"].map(lambda f: "in force" if f else "proposal, not in force"),
+        sources=[source_labels(keys) if keys else "—" for keys in shown["citations"]],
+        checked=shown["verification"].map(lambda v: CHECKED_TEXT.get(v, v)),
+    )
+    names = ", ".join(dict.fromkeys(frame["where"])) or "none"
+    text = f"{caption}. Shown: {names}."
+    if missing:
+        text += (f" Not shown, because their rules have not yet been checked in the regulator's own text: "
+                 f"{', '.join(missing)}.")
+    return student_table(
+        frame, columns=["where", "instrument", "status", "force", "sources", "checked"],
+        labels={"where": "Where the rule applies", "regulator": "Regulator", "instrument": "Rule or document",
+                "status": "What it says about microneedling devices", "force": "Status", "sources": "Source",
+                "checked": "We read it"},
+        caption=text)
 
 
 def cited_keys() -> list[str]:
-    """Every citation key used by studies, conditions and the evidence-level scale (sorted, no repeats)."""
+    """Every citation key behind lesson 02: studies, conditions, the evidence-level scale and the rules shown.
+
+    Only the regulation rows that may be shown (checked ones, see :func:`regulation_rows`) add their sources.
+    Sorted, no repeats.
+    """
     keys: set[str] = set()
-    for table in (load_studies(), load_conditions(), load_table("evidence_levels")):
+    for table in (load_studies(), load_conditions(), load_table("evidence_levels"), regulation_rows()[0]):
         keys.update(k for ks in table["citations"] for k in ks)
     return sorted(keys)

@@ -13,9 +13,9 @@ True
 
 from __future__ import annotations
 
+import contextvars
 import csv
-import difflib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import yaml
 from pydantic import ValidationError
 
+from .checks import suggest
 from .paths import DATA_DIR
 from .schemas import TableSpec, all_specs
 from .schemas.common import Row
@@ -189,11 +190,6 @@ def _check_unique(spec: TableSpec, rows: list[tuple[_RawRow, Row]], problems: li
             seen[value] = raw.number
 
 
-def _suggest(value: str, allowed: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(allowed), n=1)
-    return f" (closest: '{close[0]}')" if close else ""
-
-
 def _check_links(
     spec: TableSpec, rows: list[tuple[_RawRow, Row]], tables: dict[str, list[tuple[_RawRow, Row]]],
     problems: list[Problem],
@@ -214,7 +210,7 @@ def _check_links(
                     problems.append(
                         Problem(
                             spec.file, raw.number, raw.line, column, item,
-                            f"a {target_column} listed in data/{target_file}{_suggest(str(item), allowed)}",
+                            f"a {target_column} listed in data/{target_file}{suggest(item, allowed)}",
                         )
                     )
 
@@ -246,19 +242,61 @@ def _validate_directory(data_dir: Path) -> dict[str, list[Row]]:
     return {file.rsplit(".", 1)[0]: [row for _, row in rows] for file, rows in tables.items()}
 
 
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.iterdir())) if data_dir.is_dir() else ()
+Fingerprint = tuple[str, tuple[tuple[str, int, int], ...]]
+
+
+def _fingerprint(data_dir: Path) -> Fingerprint:
+    if not data_dir.is_dir():
+        return (str(data_dir), ())
+    stats = ((p.name, p.stat()) for p in data_dir.iterdir())
+    return (str(data_dir), tuple(sorted((name, s.st_mtime_ns, s.st_size) for name, s in stats)))
 
 
 @lru_cache(maxsize=8)
-def _cached(data_dir: Path, fingerprint: tuple[tuple[str, int], ...]) -> dict[str, list[Row]]:
+def _cached(data_dir: Path, fingerprint: Fingerprint) -> dict[str, list[Row]]:
     return _validate_directory(data_dir)
 
 
-def data_fingerprint(data_dir: Path | str | None = None) -> tuple[tuple[str, int], ...]:
-    """The names and modification times of the files in ``data_dir``: changes whenever a data file is edited."""
+def data_fingerprint(data_dir: Path | str | None = None) -> Fingerprint:
+    """The folder, names, modification times and sizes of the files in ``data_dir`` (default: ``data/``).
+
+    It changes whenever a data file is edited, added or removed, or when :data:`DATA_DIR` points elsewhere.
+    """
     directory = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
     return _fingerprint(directory)
+
+
+#: The fingerprint pinned by the outermost call of a function decorated with ``cached_on_data`` or
+#: ``one_data_snapshot``; nested calls reuse it, so ``data/`` is checked once per top-level call.
+_PINNED: contextvars.ContextVar[Fingerprint | None] = contextvars.ContextVar("microlib_data_fingerprint",
+                                                                           default=None)
+
+
+def _current_fingerprint() -> Fingerprint:
+    pinned = _PINNED.get()
+    if pinned is not None and pinned[0] == str(DATA_DIR):
+        return pinned
+    return _fingerprint(DATA_DIR)  # DATA_DIR looked up at call time: tests may point it at a copy
+
+
+def one_data_snapshot(function: Callable[..., T]) -> Callable[..., T]:
+    """Check ``data/`` once for the whole call: every cached value used inside comes from the same version.
+
+    Decorate the public entry points that call several :func:`cached_on_data` functions (a simulation reads
+    parameters, a calibration and a normalisation): one look at the folder instead of one per helper.
+    """
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        if _PINNED.get() is not None:
+            return function(*args, **kwargs)
+        token = _PINNED.set(_fingerprint(DATA_DIR))
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _PINNED.reset(token)
+
+    return wrapper
 
 
 def cached_on_data(function: Callable[..., T]) -> Callable[..., T]:
@@ -266,7 +304,8 @@ def cached_on_data(function: Callable[..., T]) -> Callable[..., T]:
 
     Use it instead of ``functools.cache`` for everything derived from data (parameters, calibrations, rule
     sets), so a trainer who edits a data file in a running kernel sees the new value on the next call.
-    Arguments must be hashable.
+    Arguments must be hashable. The fingerprint is that of :data:`DATA_DIR` at call time, so a test that
+    points ``microlib.loader.DATA_DIR`` at a copy of ``data/`` gets fresh results too.
 
     >>> calls = []
     >>> @cached_on_data
@@ -281,13 +320,17 @@ def cached_on_data(function: Callable[..., T]) -> Callable[..., T]:
 
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> T:
-        current = _fingerprint(DATA_DIR)
+        current = _current_fingerprint()
         if current != state["fingerprint"]:
             cache.clear()
             state["fingerprint"] = current
         key = (args, tuple(sorted(kwargs.items())))
         if key not in cache:
-            cache[key] = function(*args, **kwargs)
+            token = _PINNED.set(current)
+            try:
+                cache[key] = function(*args, **kwargs)
+            finally:
+                _PINNED.reset(token)
         return cache[key]
 
     wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
@@ -300,7 +343,9 @@ def load_all(data_dir: Path | str | None = None) -> dict[str, list[Row]]:
     Raises :class:`DataValidationError` listing every problem when any file breaks its schema, a key repeats,
     or a citation or other link does not resolve. Results are cached until a file changes.
     """
-    directory = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+    if data_dir is None:
+        return _cached(DATA_DIR, _current_fingerprint())
+    directory = Path(data_dir).resolve()
     return _cached(directory, _fingerprint(directory))
 
 
@@ -317,7 +362,7 @@ def load_record(table: str, value: str, column: str = "key", data_dir: Path | st
     """The one row of ``table`` whose ``column`` equals ``value``; the error names the closest known value."""
     rows = {getattr(row, column): row for row in load_records(table, data_dir)}
     if value not in rows:
-        raise KeyError(f"{column}={value!r} is not in data/{table}{_suggest(str(value), map(str, rows))}; "
+        raise KeyError(f"{column}={value!r} is not in data/{table}{suggest(value, rows)}; "
                        f"known values: {', '.join(sorted(map(str, rows)))}")
     return rows[value]
 

@@ -1,26 +1,36 @@
 """Grade quiz answers and render quizzes as static HTML. Pure functions: no widgets, no printing.
 
 The items live in ``data/quizzes.yaml`` (one list for all lessons), so trainers can edit questions and feedback
-without code. Feedback always says in words whether an answer is right and pairs the word with an icon
-(✔ / ◑ / ✘), so the result never depends on colour alone.
+without code. Each item tests one objective of its lesson (``data/objectives.csv``) and names the section that
+teaches it. Feedback always says in words whether an answer is right and pairs the word with an icon
+(✔ / ◑ / ✘), so the result never depends on colour alone, and it ends by pointing back to that section.
+
+Options are shown in a **shuffled order that is the same every time** for a given item: the order is computed
+from a SHA-256 hash of the item id (never Python's salted ``hash()``), so stored notebook outputs stay identical
+while the position of the right answer carries no hint. :func:`quiz_items` returns items already in that order,
+and the widget and the static HTML both use it. Trainer materials name answers by their text
+(:func:`answer_key`), because a letter would depend on the shuffle.
 
 Example
 -------
->>> from microlib.quiz import grade, quiz_items
->>> item = quiz_items("04_claims_vs_evidence")[0]
->>> fb = grade(item, 0)
+>>> from microlib.quiz import grade, quiz_item
+>>> item = quiz_item("q04_no_risk")
+>>> fb = grade(item, "Contradicted")
 >>> fb.correct, fb.label
 (True, '✔ Correct')
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .loader import load_record, load_records
 from .schemas.claims import NOTEBOOKS
+from .schemas.objectives import Objective
 from .schemas.quizzes import QuizItem
 
 #: Icon and word for each outcome. The word carries the meaning; the icon repeats it.
@@ -52,6 +62,7 @@ class Feedback:
     outcome: str
     messages: tuple[str, ...]
     missed: tuple[str, ...] = ()
+    see: str = ""
 
     @property
     def correct(self) -> bool:
@@ -74,21 +85,78 @@ class Feedback:
         lines = [self.label, *self.messages]
         if self.missed:
             lines.append("You also needed: " + "; ".join(self.missed))
+        if self.see:
+            lines.append(self.see)
         return "\n".join(lines)
 
 
-def quiz_items(lesson: str) -> list[QuizItem]:
-    """The quiz items of one lesson (a notebook name such as ``"01_collagen_induction"``), in file order."""
+def display_order(item_id: str, n_options: int) -> tuple[int, ...]:
+    """The order in which the options of item ``item_id`` are shown: a shuffle that never changes.
+
+    Each option's position in the file is hashed together with the item id (SHA-256, the same on every machine
+    and every run, unlike Python's ``hash()``), and the options are shown sorted by that hash. The right answer
+    therefore lands anywhere, but always in the same place for the same item, so stored outputs are stable.
+
+    Parameters
+    ----------
+    item_id:
+        The item's ``id`` in ``quizzes.yaml``.
+    n_options:
+        How many options the item has (2–6).
+
+    Returns
+    -------
+    tuple of int
+        File positions (0 = first option in the file) in the order they are shown.
+
+    Example
+    -------
+    >>> sorted(display_order("q04_no_risk", 4)) == [0, 1, 2, 3]
+    True
+    >>> display_order("q04_no_risk", 4) == display_order("q04_no_risk", 4)
+    True
+    """
+    if not 2 <= n_options <= 6:
+        raise ValueError(f"n_options={n_options} is outside 2–6 (the number of options an item may have)")
+    return tuple(sorted(range(n_options),
+                        key=lambda i: hashlib.sha256(f"{item_id}#{i}".encode()).hexdigest()))
+
+
+def shuffled(item: QuizItem) -> QuizItem:
+    """A copy of ``item`` with its options in display order (see :func:`display_order`)."""
+    order = display_order(item.id, len(item.options))
+    return item.model_copy(update={"options": tuple(item.options[i] for i in order)})
+
+
+def quiz_items(lesson: str, *, in_display_order: bool = True) -> list[QuizItem]:
+    """The quiz items of one lesson (a notebook name such as ``"01_collagen_induction"``), in file order.
+
+    Options come in display order (shuffled, stable), which is what students see and what option numbers passed
+    to :func:`grade` refer to. ``in_display_order=False`` keeps the order written in the file.
+    """
     if lesson not in NOTEBOOKS:
         raise ValueError(f"lesson={lesson!r} is not a notebook with a quiz; choose one of: {', '.join(NOTEBOOKS)}")
-    return [item for item in load_records("quizzes") if item.lesson == lesson]
+    items = [item for item in load_records("quizzes") if item.lesson == lesson]
+    return [shuffled(item) for item in items] if in_display_order else items
 
 
-def quiz_item(item_id: str) -> QuizItem:
-    """One quiz item by its id."""
+def quiz_item(item_id: str, *, in_display_order: bool = True) -> QuizItem:
+    """One quiz item by its id, its options in display order unless ``in_display_order=False``."""
     item = load_record("quizzes", item_id, column="id")
     assert isinstance(item, QuizItem)
-    return item
+    return shuffled(item) if in_display_order else item
+
+
+def objective_of(item: QuizItem) -> Objective:
+    """The learning objective (a row of ``objectives.csv``) that ``item`` tests."""
+    objective = load_record("objectives", item.objective, column="id")
+    assert isinstance(objective, Objective)
+    return objective
+
+
+def see_section(item: QuizItem) -> str:
+    """Where the lesson teaches the answer, in words: ``'See the section “What the needle reaches”.'``"""
+    return f"See the section “{item.section}” in this lesson."
 
 
 def is_multiple(item: QuizItem) -> bool:
@@ -138,7 +206,8 @@ def grade(item: QuizItem, chosen: int | str | Iterable[int | str]) -> Feedback:
     Example
     -------
     >>> item = quiz_item("q04_red_flags")
-    >>> grade(item, [0, 1]).label
+    >>> right = [o.text for o in item.options if o.correct]
+    >>> grade(item, right[:2]).label
     '◑ Partly right'
     """
     indices = _indices(item, chosen)
@@ -156,15 +225,16 @@ def grade(item: QuizItem, chosen: int | str | Iterable[int | str]) -> Feedback:
         for i in indices
     )
     missed = tuple(item.options[i].text for i in sorted(right - picked)) if is_multiple(item) else ()
-    return Feedback(item_id=item.id, outcome=outcome, messages=messages, missed=missed)
+    return Feedback(item_id=item.id, outcome=outcome, messages=messages, missed=missed, see=see_section(item))
 
 
 def feedback_html(feedback: Feedback) -> str:
     """Feedback as a small HTML block: the outcome in bold words with its icon, then each message."""
     rows = "".join(f"<li>{html.escape(m)}</li>" for m in feedback.messages)
     missed = (f"<p>You also needed: {html.escape('; '.join(feedback.missed))}</p>" if feedback.missed else "")
+    see = f"<p>{html.escape(feedback.see)}</p>" if feedback.see else ""
     return (f'<div class="mn-quiz-feedback mn-quiz-{feedback.outcome}" role="status">'
-            f"<p><strong>{html.escape(feedback.label)}</strong></p><ul>{rows}</ul>{missed}</div>")
+            f"<p><strong>{html.escape(feedback.label)}</strong></p><ul>{rows}</ul>{missed}{see}</div>")
 
 
 def prompt_html(item: QuizItem, number: int) -> str:
@@ -174,17 +244,22 @@ def prompt_html(item: QuizItem, number: int) -> str:
 
 
 def item_html(item: QuizItem, number: int) -> str:
-    """One item for a static page: question and options visible, answers behind a ``<details>`` reveal."""
+    """One item for a static page: question and options visible, answers behind a ``<details>`` reveal.
+
+    Options appear in the order of ``item`` (display order when it comes from :func:`quiz_items`); the reveal
+    names the right answer by its text and explains every option.
+    """
     letters = "ABCDEF"
     options = "".join(f"<li>{letters[i]}. {html.escape(o.text)}</li>" for i, o in enumerate(item.options))
     answers = "".join(
         f"<li>{letters[i]}. {'✔ right' if o.correct else '✘ wrong'}: {html.escape(o.feedback)}</li>"
         for i, o in enumerate(item.options)
     )
-    right = ", ".join(letters[i] for i, o in enumerate(item.options) if o.correct)
+    right = "; ".join(html.escape(o.text) for o in item.options if o.correct)
     return (f'<div class="mn-quiz-item">{prompt_html(item, number)}'
             f'<ul style="list-style:none">{options}</ul>'
-            f"<details><summary>Show the answer</summary><p>Right: {right}</p><ul>{answers}</ul></details></div>")
+            f"<details><summary>Show the answer</summary><p>Right: {right}</p><ul>{answers}</ul>"
+            f"<p>{html.escape(see_section(item))}</p></details></div>")
 
 
 def quiz_html(lesson: str) -> str:
@@ -204,6 +279,71 @@ def quiz_text(lesson: str) -> str:
     return "\n".join(lines)
 
 
+class AnswerKey(NamedTuple):
+    """One line of a trainer's answer key: answers by their text, never by a letter."""
+
+    question: str
+    answers: tuple[str, ...]
+    objective: str
+    section: str
+
+
+def answer_key(lesson: str) -> list[AnswerKey]:
+    """The answers to a lesson's quiz for trainer materials, in the order the quiz asks the questions.
+
+    Parameters
+    ----------
+    lesson:
+        A notebook name such as ``"03_side_effect_risk_checklist"``.
+
+    Returns
+    -------
+    list of AnswerKey
+        For each item: the question, the text of every right option, the text of the objective it tests (as in
+        ``objectives.csv``) and the section that teaches it (as in ``quizzes.yaml``).
+
+    Example
+    -------
+    >>> key = answer_key("04_claims_vs_evidence")
+    >>> next(k.answers for k in key if "discoloration" in k.question)
+    ('Contradicted',)
+    """
+    return [AnswerKey(question=item.question, answers=tuple(o.text for o in item.options if o.correct),
+                      objective=objective_of(item).text, section=item.section)
+            for item in quiz_items(lesson)]
+
+
 def quiz_citations(lesson: str) -> list[str]:
     """Every citation key used by the quiz items of ``lesson``, sorted, without repeats."""
     return sorted({key for item in quiz_items(lesson) for key in item.citations})
+
+
+def right_answer_positions(items: Iterable[QuizItem]) -> dict[int, float]:
+    """Share of single-answer items whose right option sits at each shown position (0 = first).
+
+    Use it on items in display order (:func:`quiz_items`) to check that position gives nothing away: with three
+    or four options no position should hold much more than a third of the right answers.
+
+    Example
+    -------
+    >>> shares = right_answer_positions(quiz_items("02_conditions_compared"))
+    >>> round(sum(shares.values()), 6)
+    1.0
+    """
+    positions = [next(i for i, o in enumerate(item.options) if o.correct)
+                 for item in items if not is_multiple(item)]
+    if not positions:
+        return {}
+    return {p: positions.count(p) / len(positions) for p in sorted(set(positions))}
+
+
+def longest_is_right(item: QuizItem) -> bool:
+    """True when a right option is the longest option of ``item`` (counting characters; a tie counts too)."""
+    longest = max(len(o.text) for o in item.options)
+    return any(o.correct and len(o.text) == longest for o in item.options)
+
+
+def longest_is_right_share(items: Iterable[QuizItem]) -> float:
+    """Share of items whose longest option is a right one: a test-wise student's shortcut that must not pay."""
+    flags = [longest_is_right(item) for item in items]
+    return sum(flags) / len(flags) if flags else 0.0

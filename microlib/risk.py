@@ -25,13 +25,16 @@ Example
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .loader import load_all
+import pandas as pd
+
+from .html import bullet_list, citations_text, esc, section, short_citation
+from .loader import cached_on_data, load_all, load_records
+from .tables import StudentTable, student_table
 
 Answer = Literal["yes", "no", "unknown"]
 ANSWERS: tuple[str, ...] = ("yes", "no", "unknown")
@@ -189,14 +192,9 @@ class _Rules:
     vignettes: dict[str, Any]
 
 
-_cache: dict[int, _Rules] = {}
-
-
+@cached_on_data
 def _rules() -> _Rules:
     tables = load_all()
-    cached = _cache.get(id(tables))
-    if cached is not None:
-        return cached
     scale = tuple(sorted((Outcome(o.key, o.rank, o.label, o.icon, o.meaning) for o in tables["risk_outcomes"]),
                          key=lambda o: o.rank))
     items = tuple(tables["checklist"])
@@ -205,7 +203,7 @@ def _rules() -> _Rules:
                       s.citations)
         for s in sorted(tables["aftercare"], key=lambda s: s.order)
     )
-    rules = _Rules(
+    return _Rules(
         items=items,
         by_key={i.key: i for i in items},
         outcomes={o.key: o for o in scale},
@@ -214,9 +212,6 @@ def _rules() -> _Rules:
         aftercare=steps,
         vignettes={v.key: v for v in tables["vignettes"]},
     )
-    _cache.clear()
-    _cache[id(tables)] = rules
-    return rules
 
 
 def outcome_scale() -> tuple[Outcome, ...]:
@@ -382,21 +377,145 @@ def timeline_rows(assessment: Assessment) -> list[dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------------------------------- summaries
+#
+# One renderer: the HTML fragments below are the result panel of the widget app *and* the sections of the saved
+# HTML report; the Markdown export reads the same rows. Sources appear as author and year, never as keys.
+
+#: What the aftercare plan rests on, said once for every place that shows the plan.
+AFTERCARE_BASIS = ("Mostly manufacturer instructions and clinic convention: no peer-reviewed aftercare protocol "
+                   "was found.")
+KIND_WORDS = {"expected": "Expected effect", "complication": "Complication"}
 
 
-def _answer_rows(assessment: Assessment) -> list[tuple[str, str, str]]:
-    labels = {i.key: (CATEGORY_TITLES[i.category], i.question) for i in _rules().items}
-    return [(labels[k][0], labels[k][1], a) for k, a in assessment.answers]
+def _day_span(day_from: float, day_to: float) -> str:
+    return f"days {day_from:g}–{day_to:g}"
 
 
-def _days(value: float | None) -> str:
-    return "not reported" if value is None else f"{value:g}"
+def _label_of(key: str) -> str:
+    return _rules().by_key[key].label
+
+
+def outcome_html(assessment: Assessment) -> str:
+    """The outcome panel: the outcome in words with its icon and meaning, and what open questions could change.
+
+    Announced politely to screen readers when it changes (``role="status"``).
+    """
+    extra = ""
+    if not assessment.complete:
+        extra = (f"<div>Provisional: {len(assessment.open_questions)} question(s) still unknown. If they were all "
+                 f"yes, the outcome could be <strong>{esc(assessment.possible_outcome.headline)}</strong>.</div>")
+    return (f"<div class='mn-outcome-box' role='status' aria-live='polite' "
+            f"style='border:2px solid #222;padding:8px;font-size:1.2em'>"
+            f"<strong>Outcome: {esc(assessment.outcome.headline)}</strong>"
+            f"<div style='font-size:0.8em'>{esc(assessment.outcome.meaning)}</div>{extra}</div>")
+
+
+def reasons_html(assessment: Assessment, max_open: int | None = None) -> str:
+    """Every reason (a yes answer) with its rationale, evidence and sources, then the open questions.
+
+    ``max_open`` shortens the list of open questions (the app shows 8 and says how many more there are).
+    """
+    if assessment.reasons:
+        items = []
+        for r in assessment.reasons:
+            disagree = f"<br><em>Where sources disagree:</em> {esc(r.disagreement)}" if r.disagreement else ""
+            items.append(f"<strong>{esc(r.outcome.headline)}: {esc(r.label)}.</strong> {esc(r.rationale)} "
+                         f"<em>(Evidence: {esc(r.evidence_kind)}. Sources: {esc(citations_text(r.citations))}.)"
+                         f"</em>{disagree}")
+        reasons = bullet_list(items, "mn-reasons")
+    else:
+        reasons = "<p>No question is answered yes.</p>"
+    if assessment.open_questions:
+        shown = assessment.open_questions if max_open is None else assessment.open_questions[:max_open]
+        items = [f"{esc(q.label)} (a yes would mean: {esc(q.outcome_if_yes.label.lower())})" for q in shown]
+        if len(assessment.open_questions) > len(shown):
+            items.append(f"… and {len(assessment.open_questions) - len(shown)} more.")
+        open_part = bullet_list(items, "mn-open-questions")
+    else:
+        open_part = "<p>None: every question has an answer.</p>"
+    return section("Reasons", reasons) + section("Open questions", open_part)
+
+
+def side_effect_rows(assessment: Assessment) -> pd.DataFrame:
+    """The side effects of an assessment as a tidy table: name, kind, timing, how often, more likely because."""
+    return pd.DataFrame([{
+        "name": e.name,
+        "kind": KIND_WORDS[e.kind],
+        "timing": e.timing_note,
+        "how_often": e.how_often,
+        "because": ", ".join(_label_of(k) for k in e.because) or "—",
+    } for e in assessment.side_effects])
+
+
+def side_effects_html(assessment: Assessment) -> str:
+    """The side effects to expect for this assessment, as a table for reading."""
+    table = student_table(side_effect_rows(assessment), caption="Side effects to expect after one session.",
+                          labels={"name": "Side effect", "kind": "Kind", "timing": "Reported timing",
+                                  "how_often": "How often it is reported", "because": "More likely because of"})
+    return section("Side effects to expect", table.html)
+
+
+def aftercare_rows() -> pd.DataFrame:
+    """The aftercare plan as a tidy table: when, step, kind of source, reasoning, how clinics vary, sources."""
+    return pd.DataFrame([{
+        "when": _day_span(s.day_from, s.day_to),
+        "step": s.instruction,
+        "kind": s.evidence_kind,
+        "why": s.why,
+        "vary": s.clinics_vary or "—",
+        "sources": citations_text(s.citations),
+    } for s in _rules().aftercare])
+
+
+_AFTERCARE_LABELS = {"when": "When (days after treatment)", "step": "Step", "kind": "Kind of source",
+                     "why": "Reasoning", "vary": "How clinics vary", "sources": "Sources"}
+
+
+def aftercare_html(assessment: Assessment | None = None) -> str:
+    """The aftercare plan with the kind of source behind each step, under one sentence on what it rests on."""
+    del assessment  # the plan is the same for every answer set today; the argument keeps the call uniform
+    table = student_table(aftercare_rows(), labels=_AFTERCARE_LABELS, columns=("when", "step", "kind", "vary"),
+                          caption="The aftercare plan and the kind of source behind each step.")
+    return section("Aftercare plan", f"<p>{esc(AFTERCARE_BASIS)}</p>" + table.html)
+
+
+def _answer_rows(assessment: Assessment) -> pd.DataFrame:
+    items = _rules().by_key
+    return pd.DataFrame([{"group": CATEGORY_TITLES[items[k].category], "question": items[k].question, "answer": a}
+                         for k, a in assessment.answers])
+
+
+def answers_html(assessment: Assessment) -> str:
+    """Every question with its answer, grouped as in the checklist."""
+    table = student_table(_answer_rows(assessment), labels={"group": "Group", "question": "Question",
+                                                             "answer": "Answer"}, caption="The answers given.")
+    return section("Answers", table.html)
+
+
+def summary_html(assessment: Assessment, title: str = "Microneedling side-effect checklist") -> str:
+    """The filled checklist and its assessment as a small standalone HTML page (no scripts).
+
+    Built from the same fragments as the widget app's result panel, then the answers and the full references.
+    """
+    refs = {r.key: r for r in load_records("references")}
+    references = []
+    for key in assessment.citations:
+        r = refs[key]
+        where = f" <a href='{esc(r.url)}'>{esc(r.url)}</a>" if r.url else ""
+        references.append(f"<strong>{esc(short_citation(key))}</strong>: {esc(r.authors)} ({r.year}). "
+                          f"{esc(r.title)}.{where} ({esc(r.source_kind)}; {esc(r.verification)})")
+    body = (f"<h1>{esc(title)}</h1><p><strong>{esc(DISCLAIMER)}</strong></p>"
+            + outcome_html(assessment) + reasons_html(assessment) + side_effects_html(assessment)
+            + aftercare_html(assessment) + answers_html(assessment)
+            + section("References", bullet_list(references), level=2))
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{esc(title)}</title></head>"
+            f"<body>\n{body}\n</body></html>\n")
 
 
 def summary_markdown(assessment: Assessment, title: str = "Microneedling side-effect checklist") -> str:
-    """The filled checklist and its assessment as a Markdown document (for export or display).
+    """The filled checklist and its assessment as a Markdown document (the same content as :func:`summary_html`).
 
-    Every reason carries its citation keys; the document ends with the full references and the disclaimer.
+    Every reason names its sources; the document ends with the full references and the disclaimer.
     """
     from .references import format_reference
 
@@ -410,84 +529,25 @@ def summary_markdown(assessment: Assessment, title: str = "Microneedling side-ef
         lines += ["No question was answered yes.", ""]
     for r in assessment.reasons:
         lines.append(f"- **{r.outcome.headline}: {r.label}.** {r.rationale} "
-                     f"_Evidence: {r.evidence_kind}; sources: {', '.join(r.citations)}._")
+                     f"_Evidence: {r.evidence_kind}; sources: {citations_text(r.citations)}._")
         if r.disagreement:
             lines.append(f"  - _Where sources disagree:_ {r.disagreement}")
     lines += ["", "## Open questions", ""]
     if not assessment.open_questions:
         lines += ["None: every question was answered.", ""]
-    for q in assessment.open_questions:
-        lines.append(f"- {q.question} (a yes would mean: {q.outcome_if_yes.headline})")
-    lines += ["", "## Side effects to expect", "",
-              "| side effect | kind | starts (day) | resolves by (days) | can persist | more likely because |",
-              "|---|---|---|---|---|---|"]
-    for e in assessment.side_effects:
-        span = (f"{_days(e.resolves_by_day_min)}–{_days(e.resolves_by_day_max)}"
-                if e.resolves_by_day_max is not None else "not reported")
-        because = ", ".join(e.because) or "—"
-        lines.append(f"| {e.name} | {e.kind} | {_days(e.onset_day)} | {span} | "
-                     f"{'yes' if e.can_persist else 'no'} | {because} |")
-    lines += ["", "## Aftercare plan", "",
-              "Mostly manufacturer instructions and clinic convention: "
-              "no peer-reviewed aftercare protocol was found.", ""]
-    for s in assessment.aftercare:
-        vary = f" Clinics vary: {s.clinics_vary}" if s.clinics_vary else ""
-        lines.append(f"- Days {s.day_from:g}–{s.day_to:g}: {s.instruction} _({s.evidence_kind}; "
-                     f"{', '.join(s.citations)})_{vary}")
-    lines += ["", "## Answers", "", "| group | question | answer |", "|---|---|---|"]
-    lines += [f"| {g} | {q} | {a} |" for g, q, a in _answer_rows(assessment)]
+    lines += [f"- {q.question} (a yes would mean: {q.outcome_if_yes.headline})" for q in assessment.open_questions]
+    lines += ["", "## Side effects to expect", "", "| Side effect | Kind | Reported timing | More likely because of |",
+              "|---|---|---|---|"]
+    lines += [f"| {_cell(r.name)} | {r.kind} | {_cell(r.timing)} | {_cell(r.because)} |"
+              for r in side_effect_rows(assessment).itertuples()]
+    lines += ["", "## Aftercare plan", "", AFTERCARE_BASIS, ""]
+    lines += [f"- {r.when.capitalize()}: {r.step} _({r.kind}; {r.sources})_"
+              + (f" Clinics vary: {r.vary}" if r.vary != "—" else "") for r in aftercare_rows().itertuples()]
+    lines += ["", "## Answers", "", "| Group | Question | Answer |", "|---|---|---|"]
+    lines += [f"| {r.group} | {_cell(r.question)} | {r.answer} |" for r in _answer_rows(assessment).itertuples()]
     lines += ["", "## References", ""]
     lines += [format_reference(k) for k in assessment.citations]
     return "\n".join(lines) + "\n"
-
-
-def summary_html(assessment: Assessment, title: str = "Microneedling side-effect checklist") -> str:
-    """The same content as :func:`summary_markdown` as a small standalone HTML page (no scripts, no links out
-    except the reference addresses)."""
-    from .loader import load_records
-
-    refs = {r.key: r for r in load_records("references")}
-    e = html.escape
-    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title></head><body>",
-             f"<h1>{e(title)}</h1>", f"<p><strong>{e(DISCLAIMER)}</strong></p>",
-             f"<h2 class='mn-outcome'>Outcome: {e(assessment.headline)}</h2>",
-             f"<p>{e(assessment.outcome.meaning)}</p>"]
-    if not assessment.complete:
-        parts.append(f"<p>If every open question were answered yes, the outcome could be: "
-                     f"<strong>{e(assessment.possible_outcome.headline)}</strong>.</p>")
-    parts.append("<h2>Reasons</h2><ul>")
-    if not assessment.reasons:
-        parts.append("<li>No question was answered yes.</li>")
-    for r in assessment.reasons:
-        disagree = f"<br><em>Where sources disagree:</em> {e(r.disagreement)}" if r.disagreement else ""
-        parts.append(f"<li><strong>{e(r.outcome.headline)}: {e(r.label)}.</strong> {e(r.rationale)} "
-                     f"<em>Evidence: {e(r.evidence_kind)}; sources: {e(', '.join(r.citations))}.</em>{disagree}</li>")
-    parts.append("</ul><h2>Open questions</h2><ul>")
-    if not assessment.open_questions:
-        parts.append("<li>None: every question was answered.</li>")
-    parts += [f"<li>{e(q.question)} (a yes would mean: {e(q.outcome_if_yes.headline)})</li>"
-              for q in assessment.open_questions]
-    parts.append("</ul><h2>Side effects to expect</h2><table><tr><th>side effect</th><th>kind</th>"
-                 "<th>reported timing</th><th>how often</th></tr>")
-    for s in assessment.side_effects:
-        parts.append(f"<tr><td>{e(s.name)}</td><td>{e(s.kind)}</td><td>{e(s.timing_note)}</td>"
-                     f"<td>{e(s.how_often)}</td></tr>")
-    parts.append("</table><h2>Aftercare plan</h2><p>Mostly manufacturer instructions and clinic convention: no "
-                 "peer-reviewed aftercare protocol was found.</p><ul>")
-    for s in assessment.aftercare:
-        vary = f" Clinics vary: {e(s.clinics_vary)}" if s.clinics_vary else ""
-        parts.append(f"<li>Days {s.day_from:g}–{s.day_to:g}: {e(s.instruction)} <em>({e(s.evidence_kind)}; "
-                     f"{e(', '.join(s.citations))})</em>{vary}</li>")
-    parts.append("</ul><h2>Answers</h2><table><tr><th>group</th><th>question</th><th>answer</th></tr>")
-    parts += [f"<tr><td>{e(g)}</td><td>{e(q)}</td><td>{e(a)}</td></tr>" for g, q, a in _answer_rows(assessment)]
-    parts.append("</table><h2>References</h2><ul>")
-    for key in assessment.citations:
-        r = refs[key]
-        where = f" <a href='{e(r.url)}'>{e(r.url)}</a>" if r.url else ""
-        parts.append(f"<li><strong>{e(key)}</strong>: {e(r.authors)} ({r.year}). {e(r.title)}.{where} "
-                     f"({e(r.source_kind)}; {e(r.verification)})</li>")
-    parts.append("</ul></body></html>")
-    return "\n".join(parts) + "\n"
 
 
 def write_summary(assessment: Assessment, path: str | Path, *, overwrite: bool = False) -> Path:
@@ -509,57 +569,73 @@ def write_summary(assessment: Assessment, path: str | Path, *, overwrite: bool =
 
 
 # ----------------------------------------------------------------------------------------- lesson tables
+#
+# Tables a lesson shows, as StudentTables (full text, no index, human labels, sources as author and year).
+# The lesson passes its own caption, so table numbers stay with the text that refers to them.
 
 
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def checklist_markdown(category: str | None = None) -> str:
-    """The checklist rules (of one category, or all) as a Markdown table: question, a yes leads to, why, sources."""
+def checklist_rows(category: str | None = None, outcome: str | None = None) -> pd.DataFrame:
+    """The checklist rules (optionally of one category and one outcome) as a tidy table for reading."""
     rules = _rules()
-    lines = ["| question | a yes leads to | why it matters | evidence | sources |", "|---|---|---|---|---|"]
-    for item in checklist_items(category):
-        outcome = rules.outcomes[item.outcome_if_yes]
-        lines.append(f"| **{_cell(item.label)}**: {_cell(item.question)} | {outcome.headline} | "
-                     f"{_cell(item.rationale)} | {item.evidence_kind} | {', '.join(item.citations)} |")
-    return "\n".join(lines)
+    if outcome is not None and outcome not in rules.outcomes:
+        raise ValueError(f"outcome={outcome!r} is not on the scale; use one of {', '.join(rules.outcomes)}")
+    return pd.DataFrame([{
+        "question": f"{item.label}: {item.question}",
+        "leads_to": rules.outcomes[item.outcome_if_yes].headline,
+        "why": item.rationale,
+        "evidence": item.evidence_kind,
+        "sources": citations_text(item.citations),
+    } for item in checklist_items(category) if outcome is None or item.outcome_if_yes == outcome],
+        columns=["question", "leads_to", "why", "evidence", "sources"])
 
 
-def outcome_scale_markdown() -> str:
-    """The outcome scale as a Markdown table, least restrictive first."""
-    lines = ["| rank | outcome | what it means |", "|---|---|---|"]
-    lines += [f"| {o.rank} | {o.headline} | {_cell(o.meaning)} |" for o in outcome_scale()]
-    return "\n".join(lines)
+def checklist_table(category: str | None = None, outcome: str | None = None, *,
+                    caption: str | None = None) -> StudentTable:
+    """The checklist rules as a table: question, what a yes leads to, why it matters, evidence, sources.
+
+    Pass ``outcome`` to split a long category into readable parts (e.g. contraindications that mean no treatment
+    and those that postpone it).
+    """
+    return student_table(checklist_rows(category, outcome), caption=caption,
+                         labels={"question": "Question", "leads_to": "A yes leads to", "why": "Why it matters",
+                                 "evidence": "Evidence behind the rule", "sources": "Sources"})
 
 
-def side_effects_markdown() -> str:
-    """Every side effect (expected effects first) with timing, frequency reports and sources, as Markdown."""
+def outcome_scale_table(caption: str | None = None) -> StudentTable:
+    """The outcome scale, least restrictive first: the outcome in words with its icon, and what it means."""
+    frame = pd.DataFrame([{"outcome": o.headline, "meaning": o.meaning} for o in outcome_scale()])
+    return student_table(frame, labels={"outcome": "Outcome", "meaning": "What it means"}, caption=caption)
+
+
+def side_effects_table(caption: str | None = None) -> StudentTable:
+    """Every side effect (expected effects first) with severity, timing, frequency reports and sources."""
+    ordered = sorted(_rules().side_effects, key=lambda e: e.kind != "expected")
+    frame = pd.DataFrame([{"name": e.name, "kind": KIND_WORDS[e.kind], "severity": e.severity,
+                           "timing": e.timing_note, "how_often": e.how_often,
+                           "sources": citations_text(e.citations)} for e in ordered])
+    return student_table(frame, caption=caption, labels={
+        "name": "Side effect", "kind": "Kind", "severity": "Severity", "timing": "Reported timing",
+        "how_often": "How often it is reported", "sources": "Sources"})
+
+
+def disagreements_table(caption: str | None = None) -> StudentTable:
+    """The rules on which the sources disagree, with what each side says."""
     rules = _rules()
-    lines = ["| side effect | kind | severity | reported timing | how often it is reported | sources |",
-             "|---|---|---|---|---|---|"]
-    ordered = sorted(rules.side_effects, key=lambda e: e.kind != "expected")
-    lines += [f"| {e.name} | {e.kind} | {e.severity} | {_cell(e.timing_note)} | {_cell(e.how_often)} | "
-              f"{', '.join(e.citations)} |" for e in ordered]
-    return "\n".join(lines)
+    frame = pd.DataFrame([{"question": i.label, "leads_to": rules.outcomes[i.outcome_if_yes].headline,
+                           "disagreement": i.disagreement, "sources": citations_text(i.citations)}
+                          for i in rules.items if i.disagreement])
+    return student_table(frame, caption=caption, labels={
+        "question": "Question", "leads_to": "A yes leads to here", "disagreement": "Where the sources disagree",
+        "sources": "Sources"})
 
 
-def disagreements_markdown() -> str:
-    """The rules where sources disagree, with what each side says, as Markdown."""
-    lines = ["| question | a yes leads to here | where sources disagree | sources |", "|---|---|---|---|"]
-    rules = _rules()
-    lines += [f"| **{_cell(i.label)}** | {rules.outcomes[i.outcome_if_yes].headline} | {_cell(i.disagreement)} | "
-              f"{', '.join(i.citations)} |" for i in rules.items if i.disagreement]
-    return "\n".join(lines)
-
-
-def aftercare_markdown() -> str:
-    """The aftercare plan with the kind of source behind each step, as Markdown."""
-    lines = ["| days after treatment | step | source kind | reasoning | clinics vary | sources |",
-             "|---|---|---|---|---|---|"]
-    lines += [f"| {s.day_from:g}–{s.day_to:g} | {_cell(s.instruction)} | {s.evidence_kind} | {_cell(s.why)} | "
-              f"{_cell(s.clinics_vary or '—')} | {', '.join(s.citations)} |" for s in _rules().aftercare]
-    return "\n".join(lines)
+def aftercare_table(caption: str | None = None) -> StudentTable:
+    """The aftercare plan with the kind of source behind each step, the reasoning and how clinics vary."""
+    return student_table(aftercare_rows(), labels=_AFTERCARE_LABELS, caption=caption)
 
 
 def vignette_markdown(key: str) -> str:

@@ -13,7 +13,7 @@ Example
 ...                   labels={"site": "Site", "mm": "Dermis (mm)"}, decimals={"mm": 2}, caption="Table 1.")
 >>> "1.23" in t.html and "1.2346" not in t.html
 True
->>> "<th>Site</th>" in t.html
+>>> '<th style="text-align: left">Site</th>' in t.html
 True
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["StudentTable", "student_table", "TABLE_CLASS"]
+__all__ = ["TABLE_CLASS", "StudentTable", "student_table"]
 
 TABLE_CLASS = "microlib-table"
 
@@ -109,6 +109,9 @@ def student_table(
         if unknown:
             raise KeyError(f"student_table({name}=...): unknown column(s) {unknown}; the table has {available}")
     headers = [labels.get(c, c) for c in shown]
+    # Text reads best left-aligned and numbers right-aligned; JupyterLab's default right-aligns everything.
+    numeric = {c for c in shown if c in decimals or pd.api.types.is_numeric_dtype(frame[c].dtype)}
+    align = {c: "right" if c in numeric else "left" for c in shown}
     rows = []
     text_rows = []
     for record in frame[shown].itertuples(index=False, name=None):
@@ -118,12 +121,14 @@ def student_table(
             shown_value = _format_cell(value, decimals.get(column))
             text_cells.append(shown_value)
             cells.append(shown_value if column in html_columns else html.escape(shown_value))
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f'<td style="text-align: {align[c]}">{v}</td>'
+                                     for c, v in zip(shown, cells, strict=True)) + "</tr>")
         text_rows.append(" | ".join(text_cells))
     caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     markup = (
         f'<table class="{TABLE_CLASS}">{caption_html}<thead><tr>'
-        + "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+        + "".join(f'<th style="text-align: {align[c]}">{html.escape(h)}</th>'
+                  for c, h in zip(shown, headers, strict=True))
         + "</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"

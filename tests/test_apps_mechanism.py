@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from microlib import healing, skin
 from microlib.apps.mechanism import build_depth_app, build_healing_app
@@ -66,15 +65,49 @@ def test_healing_app_summary_reports_the_band():
     assert "band" in app.summary.value and "Day 365" in app.summary.value
 
 
-def test_static_builders_return_figures_with_unit_axis_titles():
-    from microlib.loader import load_table
+def test_depth_app_shows_a_safety_note_only_at_the_eyelid():
+    app = build_depth_app(site="forehead")
+    assert app.safety.value == ""
+    app.site.value = "eyelid"
+    assert "Safety note" in app.safety.value and "muscle" in app.safety.value
+    assert app.figure.data[3].name == "orbicularis oculi muscle"
+    assert "orbicularis oculi muscle" in app.figure.data[4].text
+    app.site.value = "neck"
+    assert app.safety.value == "" and app.figure.data[3].name == "subcutis"
 
-    phases = plots.healing_phases(load_table("healing_phases"))
-    assert isinstance(phases, go.Figure)
-    assert "days" in phases.layout.xaxis.title.text
+
+def test_healing_band_legend_matches_the_parameter_ranges():
+    app = build_healing_app()
+    assert app.figure.data[3].name == "uncertainty band (gain ±50%, penetration 0.2–1)"
+
+
+def test_checks_stay_folded_and_plain_text_gives_nothing_away():
+    from microlib.apps.mechanism import depth_check, schedule_check
+
+    check = depth_check(1.0, "eyelid", "female")
+    assert check._repr_html_().startswith("<details><summary>")
+    assert "orbicularis oculi muscle" in check._repr_html_()
+    assert "muscle" not in repr(check) and "mm" not in repr(check)
+    schedule = schedule_check(4, (14, 28), 1.5, "forehead", 180)
+    assert "every 28 days" in schedule._repr_html_() and "%" not in repr(schedule)
+
+
+def test_static_builders_return_figures_with_unit_axis_titles():
     frames = {k: healing.simulate_protocol(k, days=200) for k in ("alam2014", "dogra2014", "eldomyati2015_acne")}
     comparison = plots.protocol_comparison(frames)
     assert len(comparison.data) == 3
     assert {t.line.dash for t in comparison.data} == {"solid", "dash", "dot"}
     section = plots.cross_section(skin.layer_boundaries("neck"), skin.needle_reach(1.0, "neck"))
     assert section.layout.yaxis.title.text == "depth below the surface (mm)"
+
+
+def test_depth_explorer_draws_vessels_at_the_layer_borders_and_moves_them_with_the_site():
+    app = build_depth_app(site="forehead")
+    small, deep = app.figure.data[5], app.figure.data[6]
+    assert small.name == "small blood vessels" and deep.name == "deeper blood vessels"
+    bounds = skin.layer_boundaries("forehead").set_index("layer")
+    assert set(small.y) == {bounds.loc["reticular dermis", "top_mm"]}
+    assert set(deep.y) == {bounds.loc["reticular dermis", "bottom_mm"]}
+    app.site.value = "eyelid"
+    eyelid = skin.layer_boundaries("eyelid").set_index("layer")
+    assert set(app.figure.data[6].y) == {eyelid.loc["reticular dermis", "bottom_mm"]}

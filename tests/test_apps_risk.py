@@ -42,7 +42,7 @@ def test_toggling_an_item_changes_outcome_reasons_and_timeline_as_the_engine_say
     expected = risk.assess(risk.blank_answers("no") | {"darker_skin_type": "yes"})
     assert app.assessment == expected
     assert f"Outcome: {expected.outcome.headline}" in app.outcome.value
-    assert "Darker skin type" in app.reasons.value and "dogra2014" in app.reasons.value
+    assert "Darker skin type" in app.reasons.value and "Dogra et al. 2014" in app.reasons.value
     assert "Complication: Dark marks (post-inflammatory hyperpigmentation)" in timeline_labels(app)
     app.toggles["bleeding_disorder"].value = "yes"
     assert "Outcome: ✖ Do not treat" in app.outcome.value
@@ -111,3 +111,36 @@ def test_key_elements_carry_stable_css_classes(app) -> None:
     assert "mn-load" in app.load_button._dom_classes
     assert "mn-reset" in app.reset_button._dom_classes
     assert "mn-checklist-app" in app.widget._dom_classes
+
+
+def test_the_result_panel_is_the_report_s_html(app) -> None:
+    app.load_vignette("case_c_chloe")
+    assert app.outcome.value == risk.outcome_html(app.assessment)
+    assert app.reasons.value == risk.reasons_html(app.assessment, max_open=8)
+    assert app.aftercare.value == risk.aftercare_html(app.assessment)
+    assert app.outcome.value in risk.summary_html(app.assessment)
+
+
+def test_every_control_has_an_accessible_name(app) -> None:
+    """Screen readers announce a control by its description (or tooltip); none may be blank."""
+    for key, toggle in app.toggles.items():
+        item = next(i for i in risk.checklist_items() if i.key == key)
+        assert toggle.description == item.label
+        assert all(tip == item.question for tip in toggle.tooltips)
+    for control in (app.vignette, app.load_button, app.reset_button, app.export_path, app.export_button):
+        assert control.description.strip(), control
+    assert not any(getattr(c, "disabled", False) for c in (app.vignette, app.load_button, app.reset_button))
+
+
+def test_the_timeline_caption_lists_added_complications(app) -> None:
+    app.set_answers(risk.blank_answers("no"))
+    assert "No yes answer adds a complication" in app.timeline_caption.value
+    app.toggles["darker_skin_type"].value = "yes"
+    assert "Dark marks (post-inflammatory hyperpigmentation)" in app.timeline_caption.value
+
+
+def test_the_stored_fallback_is_a_sentence_not_a_dump_of_widget_names(app) -> None:
+    bundle = app._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("Side-effect checklist (interactive)")
+    assert "VBox" not in bundle["text/plain"]

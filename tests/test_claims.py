@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -9,12 +10,16 @@ import pytest
 from microlib.apps.claims import build_claims_app
 from microlib.claims import (
     claims_html,
+    claims_student_table,
     filter_claims,
     notebook_link,
     red_flag_counts,
+    red_flag_counts_table,
+    red_flags_table_for_students,
     verdict_badge,
     verdict_counts,
     verdict_examples,
+    verdict_examples_table,
 )
 from microlib.loader import load_records
 from microlib.plots.claims import verdict_bar, verdicts_by_topic
@@ -106,11 +111,32 @@ def test_verdicts_carry_words_and_icons_not_colour_alone() -> None:
 
 def test_examples_show_one_claim_per_verdict() -> None:
     assert list(verdict_examples()["verdict"]) == list(VERDICTS)
+    table = verdict_examples_table()
+    assert table.n_rows == 5 and table.columns == ("Verdict", "Claim (in our words)", "What the evidence says")
+    for claim in verdict_examples().itertuples():  # full text, no row codes
+        assert html.escape(claim.evidence) in table.html and f">{claim.id}<" not in table.html
 
 
 def test_claims_html_escapes_and_handles_no_match() -> None:
     assert "No claim matches" in claims_html(filter_claims().iloc[0:0])
     assert "01_collagen_induction.ipynb" in claims_html(filter_claims(topic="mechanism"))
+
+
+def test_claims_table_names_sources_and_hides_keys_and_codes() -> None:
+    claims = filter_claims(topic="side_effects")
+    table = claims_student_table(claims, caption="Side effects.")
+    assert table.n_rows == len(claims) and re.search(r"<caption[^>]*>Side effects\.</caption>", table.html)
+    keys = {k for ks in claims["citations"] for k in ks}
+    assert not any(re.search(rf"\b{re.escape(k)}\b", table.text) for k in keys if "_" in k or k[-4:].isdigit())
+    assert not any(f">{i}<" in table.html for i in claims["id"])
+    assert "<script" not in table.html and 'href="03_side_effect_risk_checklist.ipynb"' in table.html
+
+
+def test_red_flag_tables_are_student_tables() -> None:
+    flags = red_flags_table_for_students(caption="Red flags.")
+    assert flags.columns == ("Signal", "What it looks like", "Why it matters", "Ask yourself")
+    counts = red_flag_counts_table()
+    assert counts.n_rows == flags.n_rows and counts.columns == ("Signal", "Claims whose wording shows it")
 
 
 def test_claims_browser_filters_table_and_updates_chart_in_place() -> None:
@@ -121,5 +147,9 @@ def test_claims_browser_filters_table_and_updates_chart_in_place() -> None:
     assert "6 claims" in app.summary.value
     assert app.figure is figure and list(figure.data[0].x) == [0, 3, 0, 0, 3]
     app.verdict.value = "unverifiable"
-    assert "3 claims" in app.summary.value and "A04" in app.table.value and "A01" not in app.table.value
+    shown = filter_claims(topic="aftercare", verdict="unverifiable")
+    hidden = filter_claims(topic="aftercare", verdict="partly supported")
+    assert "3 claims" in app.summary.value and len(shown) == 3
+    assert all(html.escape(c) in app.table.value for c in shown["claim"])
+    assert not any(html.escape(c) in app.table.value for c in hidden["claim"])
     assert "aftercare" in figure.layout.title.text

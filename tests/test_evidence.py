@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
@@ -13,12 +16,10 @@ from microlib.evidence import (
     implausible_effects,
     load_conditions,
     load_studies,
-    protocol_ranges,
     sort_studies,
     summarise_condition,
 )
 from microlib.loader import load_table
-from microlib.plots.evidence import evidence_map, gap_figure, head_to_head_figure, marker_size, protocol_depth_figure
 from microlib.schemas.conditions import SKIN_LAYERS
 
 BASE = {
@@ -27,6 +28,7 @@ BASE = {
     "interval_days_max": None, "radiofrequency": "no", "verification": "primary", "comparator": "x",
     "comparator_kind": "laser", "effect_mn": None, "effect_comparator": None, "effect_unit": None,
     "significant": "no", "pih_mn_pct": None, "pih_comparator_pct": None, "result": "r", "condition": "c1",
+    "outcome": "o",
 }
 
 
@@ -156,18 +158,98 @@ def test_laser_head_to_head_shows_less_pigmentation_after_microneedling():
     assert (table["pih_mn_pct"] < table["pih_comparator_pct"]).all()
 
 
-def test_figures_build_with_titles_and_units():
-    from microlib.evidence import evidence_map_table
-    from microlib.skin import layer_boundaries
+def test_evidence_grid_counts_every_study_once_with_zeros(toy):
+    from microlib.evidence import evidence_grid, evidence_map_table
 
-    studies, conditions = load_studies(), load_conditions()
-    fig = evidence_map(evidence_map_table(studies, conditions), conditions)
-    assert len(fig.data) == 4 and "level of evidence" in fig.layout.yaxis.title.text
-    assert any("no trial" in a.text for a in fig.layout.annotations)
-    fig = protocol_depth_figure(protocol_ranges(studies, conditions), layer_boundaries("forehead"), "forehead")
-    assert "mm" in fig.layout.xaxis.title.text
-    fig = head_to_head_figure(head_to_head(studies))
-    assert {t.name for t in fig.data if t.showlegend} == {"microneedling", "laser"}
-    fig = gap_figure(gap_table(studies, conditions))
-    assert any("no trial found" in a.text for a in fig.layout.annotations)
-    assert marker_size(None) == 7.0 and marker_size(100) > marker_size(10)
+    conditions = pd.DataFrame({"key": ["c1", "c2", "c3"], "name": ["One", "Two", "Three"],
+                               "trial_status": ["trials found", "trials found", "no trial found"]})
+    per_study = evidence_map_table(toy, conditions)
+    grid = evidence_grid(per_study, conditions)
+    assert len(grid) == 3 * 5 and int(grid["studies"].sum()) == len(per_study) == 4
+    one = grid[grid["condition"] == "c1"].set_index("level")["studies"].to_dict()
+    assert one == {1: 1, 2: 1, 3: 0, 4: 1, 5: 0}  # "a" and "a_pain" are one study
+    assert int(grid[(grid["condition"] == "c2") & (grid["level"] == 4)]["radiofrequency"].iloc[0]) == 1
+    assert grid[grid["condition"] == "c3"]["studies"].sum() == 0
+
+
+def test_head_to_head_outcomes_keep_units_apart_and_name_what_is_left_out():
+    from microlib.evidence import PIH_OUTCOME, head_to_head_left_out, head_to_head_outcomes
+
+    table = head_to_head(load_studies())
+    outcomes = head_to_head_outcomes(table)
+    # one axis title per outcome: never two units on one axis
+    assert (outcomes.groupby("outcome")["axis"].nunique() == 1).all()
+    pih = outcomes[outcomes["outcome"] == PIH_OUTCOME]
+    assert len(pih) >= 2 and set(pih["axis"]) == {"patients with dark marks (%)"}
+    assert not set(outcomes["study"]) & set(table["key"])  # author and year, never a key
+    left_out = head_to_head_left_out(table)
+    assert left_out and all(s not in set(table["key"]) for s in left_out)
+    drawn = set(outcomes["study"])
+    assert any(s not in drawn for s in left_out)
+
+
+def test_student_tables_show_names_not_keys_and_full_text():
+    from microlib.evidence import clearance_table, evidence_levels_table, pick_studies, studies_table
+
+    studies = load_studies()
+    picked = pick_studies(studies, ["alam2014", "dogra2014"])
+    table = studies_table(picked, caption="Two studies.")
+    assert "alam2014" not in table.html and "Alam" in table.html
+    assert re.search(r"<caption[^>]*>Two studies\.</caption>", table.html)
+    for result in picked["result"]:  # the headline result in full, as exercise 1 needs
+        assert html.escape(result) in table.html
+    assert "People analysed" in table.columns and "verification" not in table.html
+    assert "snake" not in " ".join(table.columns) and all("_" not in c for c in table.columns)
+    assert studies_table(pick_studies(studies, ["vondalwig2020"])).text.count("not reported") >= 1
+    clearance = clearance_table(load_conditions())
+    assert clearance.n_rows == len(load_conditions()) and "us_cleared" not in clearance.html
+    assert evidence_levels_table().n_rows == 5
+
+
+def test_condition_card_names_sources_by_author_and_year():
+    from microlib.evidence import condition_card_html
+
+    conditions = load_conditions().set_index("key")
+    row = conditions.loc["acne_scars"].copy()
+    row["key"] = "acne_scars"
+    card = condition_card_html(row, summarise_condition(load_studies(), "acne_scars"))
+    assert "harris2015" not in card and "Harris" in card
+    assert "medical advice" not in card  # the lesson says it once; the card does not repeat it
+
+
+def test_source_labels_never_show_a_key():
+    from microlib.evidence import source_label, study_labels
+
+    studies = load_studies()
+    labels = study_labels(studies)
+    assert len(labels) == len(studies)
+    assert not set(labels) & set(studies["key"]) and all("_" not in label for label in labels)
+    assert source_label("alam2014").startswith("Alam")
+    with pytest.raises(KeyError, match="nokey"):
+        source_label("nokey")
+
+
+def test_regulation_table_shows_only_checked_rules_and_names_the_missing_countries():
+    from microlib.evidence import regulation_rows, regulation_table
+
+    toy = pd.DataFrame({
+        "key": ["us_a", "eu_a", "uk_a"], "jurisdiction": ["US", "EU", "UK"], "regulator": ["FDA", "EC", "MHRA"],
+        "instrument": ["rule one", "rule two", "rule three"], "status": ["says a", "says b", "says c"],
+        "in_force": [True, True, False], "citations": [("fda_mn_devices",), (), ()],
+        "verification": ["primary", "unverified", "secondary"],
+    })
+    shown, missing = regulation_rows(toy)
+    assert list(shown["key"]) == ["us_a", "uk_a"] and missing == ["European Union"]
+    table = regulation_table("Table 9. Rules", regulation=toy)
+    assert "says b" not in table.html and "says a" in table.html and "proposal, not in force" in table.html
+    assert "Shown: United States, United Kingdom." in table.text and "European Union" in table.text
+    assert "fda_mn_devices" not in table.html and "Where the rule applies" in table.columns
+    real_shown, _ = regulation_rows()
+    assert (real_shown["verification"] != "unverified").all()
+
+
+def test_the_reference_list_covers_every_rule_shown():
+    from microlib.evidence import cited_keys, regulation_rows
+
+    shown, _ = regulation_rows()
+    assert {k for ks in shown["citations"] for k in ks} <= set(cited_keys())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from microlib import style
+from microlib import checks, style
 from microlib.apps.glossary import build_glossary_app
 from microlib.glossary import glossary_entry
 from microlib.references import cited_by, format_reference, references_markdown
@@ -119,3 +119,35 @@ def test_the_projector_switch_enlarges_widget_text_and_figures() -> None:
         assert not style.projector_on() and f"font-size: {style.SCREEN.font_size}px" in switch.css.value
     finally:
         style.set_projector(False)
+
+
+def test_a_marker_jupytext_would_misread_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"lesson\.py, line 2: not a cell marker"):
+        parse_source("# %% [markdown]\n# %%% [markdown]\n# text\n", origin="lesson.py")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: checks.check_range("needle_mm", "long", 0.1, 3.0, "mm"), r"needle_mm='long' is not a number"),
+        (lambda: checks.check_range("needle_mm", float("nan"), 0.1, 3.0, "mm"), r"needle_mm=nan is outside"),
+        (lambda: checks.check_whole("sessions", True, 0, 8), r"sessions=True is not a whole number"),
+        (lambda: checks.check_whole("sessions", None, 0, 8), r"sessions=None is not a whole number"),
+        (lambda: checks.check_choice("site", "forhead", ["forehead", "neck"], "sites with a thickness"),
+         r"site='forhead' is not one of: forehead, neck \(closest: 'forehead'\) \(sites with a thickness\)"),
+        (lambda: checks.check_names({"gain_scal": 2}, ["gain_scale"], "a model parameter", {"gain_scal": 2}),
+         r"gain_scal=2 is not a model parameter \(closest: 'gain_scale'\); known: gain_scale"),
+    ],
+)
+def test_checks_name_the_argument_value_and_what_is_allowed(call, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_checks_return_the_value_and_suggest_nothing_when_nothing_is_close() -> None:
+    assert checks.check_whole("sessions", 3.0, 0, 8) == 3 and isinstance(checks.check_whole("s", 3.0, 0, 8), int)
+    assert checks.check_choice("sex", "male", ("female", "male")) == "male"
+    assert checks.suggest("zzz", ["forehead", "neck"]) == ""
+    with pytest.raises(ValueError) as info:
+        checks.check_choice("variant", "qqq", ("default", "textbook"))
+    assert "closest" not in str(info.value)

@@ -174,7 +174,7 @@ def test_uncertainty_band_contains_the_central_curve():
         ({"sessions": 9}, r"sessions=9 is outside 0–8 sessions \(the model is not valid beyond 8 sessions\)"),
         ({"days": 800}, r"days=800 is outside 1–730 days \(the model is not valid beyond 2 years\)"),
         ({"t_half_fibroblast": 100.0}, r"t_half_fibroblast=100\.0 is outside 5–45 day"),
-        ({"penetration": 0.9}, r"penetration=0\.9 is outside 0\.2–0\.8"),
+        ({"penetration": 1.5}, r"penetration=1\.5 is outside 0\.2–[\d.]+ "),
         ({"warp": 1.0}, r"warp=1\.0 is not a model parameter"),
         ({"variant": "magic"}, r"variant='magic' is not one of: default, textbook"),
     ],
@@ -218,3 +218,34 @@ def test_unverified_protocols_are_only_used_by_rows_that_are_not_used() -> None:
             assert target.role == "not_used", target.key
     assert healing.calibrate().target_key not in {t.key for t in load_records("calibration_targets")
                                                   if t.verification == "unverified"}
+
+
+def test_a_mistyped_name_gets_the_closest_known_one() -> None:
+    with pytest.raises(ValueError, match=r"t_half_fibroblst=20\.0 is not a model parameter "
+                                         r"\(closest: 't_half_fibroblast'\)"):
+        healing.simulate(3, 30, 1.5, SITE, 100, t_half_fibroblst=20.0)
+    with pytest.raises(ValueError, match=r"variant='textbok' is not one of: default, textbook \(closest: 'textbook'\)"):
+        healing.calibrate("textbok")
+    with pytest.raises(ValueError, match=r"key='alam2041' is not one of: .*\(closest: 'alam2014'\)"):
+        healing.simulate_protocol("alam2041")
+
+
+def test_the_lesson_reference_list_is_every_key_its_tables_cite_plus_the_model_sources() -> None:
+    from microlib.healing_scenarios import LESSON_TABLES, MODEL_SOURCES
+    from microlib.loader import load_records
+    from microlib.references import cited_by
+
+    keys = healing.cited_keys()
+    assert keys == sorted(set(cited_by(*LESSON_TABLES)) | set(MODEL_SOURCES))
+    assert set(keys) <= {r.key for r in load_records("references")}
+
+
+def test_the_public_names_stay_importable_from_microlib_healing() -> None:
+    from microlib import calibration, healing_model, healing_scenarios, healing_simulation
+
+    for name in healing.__all__:
+        owner = next(m for m in (calibration, healing_model, healing_scenarios, healing_simulation)
+                     if name in vars(m))
+        assert getattr(healing, name) is getattr(owner, name), name
+    every = {name for m in (calibration, healing_model, healing_scenarios, healing_simulation) for name in m.__all__}
+    assert set(healing.__all__) == every

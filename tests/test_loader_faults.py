@@ -162,3 +162,26 @@ def test_an_unverified_calibration_target_cannot_be_fitted(data_copy: Path) -> N
     rows[row][header.index("role")] = "fit"
     write_csv_rows(path, rows)
     assert "role 'not_used' for an unverified observation, not 'fit'" in problems_of(data_copy)
+
+
+def test_a_bad_checked_on_date_is_reported(data_copy: Path, edit_cell) -> None:
+    edit_cell(data_copy / "studies.csv", 1, "checked_on", "last week")
+    edit_cell(data_copy / "claims.csv", 2, "checked_on", "2019-05-01")
+    message = problems_of(data_copy)
+    assert "data/studies.csv, row 1 (line 2), column 'checked_on': got 'last week'; expected a valid date" in message
+    assert "data/claims.csv, row 2 (line 3), column 'checked_on': got '2019-05-01'; expected a date from 2020-01-01" \
+        in message
+
+
+def test_a_level_basis_that_is_neither_rule_nor_a_reason_is_reported(data_copy: Path, edit_cell) -> None:
+    edit_cell(data_copy / "studies.csv", 1, "level_basis", "not levelled")
+    message = problems_of(data_copy)
+    assert "data/studies.csv, row 1 (line 2), column 'level_basis': got 'not levelled'" in message
+    assert "rule|not levelled: " in message
+
+
+def test_an_unknown_jurisdiction_lists_the_allowed_ones(data_copy: Path, edit_cell) -> None:
+    edit_cell(data_copy / "regulation.csv", 1, "jurisdiction", "Canada")
+    message = problems_of(data_copy)
+    assert "data/regulation.csv, row 1 (line 2), column 'jurisdiction': got 'Canada'" in message
+    assert "'any', 'US', 'EU', 'UK' or 'Australia'" in message

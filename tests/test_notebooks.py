@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from microlib.loader import load_records
 from microlib.paths import NOTEBOOKS_DIR
 from tools.notebook_source import cells_of, parse_source, source_to_notebook
 
@@ -121,19 +122,94 @@ NUMBER_WITH_UNIT = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|(?:mm|µm|days?|weeks?|months?|years?|people|patients|participants|studies"
     r"|trials)\b)"
 )
+UNIT_NAMES = {"%": "%", "mm": "mm", "µm": "µm", "day": "day", "days": "day", "week": "week", "weeks": "week",
+              "month": "month", "months": "month", "year": "year", "years": "year", "people": "people",
+              "patients": "people", "participants": "people", "studies": "studies", "trials": "studies"}
+#: Numeric columns whose unit is in their name or fixed by the schema.
+COLUMN_UNITS = {"_mm": "mm", "_um": "µm", "_day": "day", "_days": "day", "_pct": "%", "_weeks": "week",
+                "_years": "year"}
+NAMED_COLUMNS = {"day_from": "day", "day_to": "day", "onset_day": "day", "start_day": "day", "n": "people",
+                 "studies_included": "studies", "pooled_studies": "studies"}
+# Quoted text (a blockquote or words in double quotes) is a claim being examined, not the lesson's own number.
+QUOTED = re.compile(r"^\s*>.*$|\"[^\"\n]*\"|“[^”\n]*”", re.MULTILINE)
+NUMBER_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
 
-def test_every_number_with_a_unit_in_the_prose_also_appears_in_the_data() -> None:
-    """A loose guard against numbers typed into a lesson from memory: each must exist somewhere in data/.
+def _canonical(number: str) -> str:
+    return f"{float(number):g}"
 
-    It cannot prove the number is used in the right sense, but a figure that appears nowhere in the cited
-    tables is either a typo or an uncited claim.
+
+def _data_rows() -> list[tuple[str, dict[str, object]]]:
+    import csv
+
+    import yaml
+
+    rows = []
+    for path in sorted((NOTEBOOKS_DIR.parent / "data").iterdir()):
+        if path.suffix == ".csv":
+            with path.open(newline="", encoding="utf-8") as handle:
+                table = list(csv.DictReader(handle))
+        elif path.suffix == ".yaml":
+            table = [r for r in yaml.safe_load(path.read_text(encoding="utf-8")) or [] if isinstance(r, dict)]
+        else:
+            continue
+        for number, row in enumerate(table, start=1):
+            rows.append((f"data/{path.name} row {row.get('key') or row.get('id') or number}", row))
+    return rows
+
+
+def numbers_in_data() -> dict[tuple[str, str], set[str]]:
+    """``{(number, unit): rows}``: every value with a unit that a data row states, in a cell or in its text."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for where, row in _data_rows():
+        unit = row.get("unit")
+        for column, value in row.items():
+            text = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            pairs = [(n, UNIT_NAMES[u]) for n, u in NUMBER_WITH_UNIT.findall(text)]
+            if re.fullmatch(r"\d+(?:\.\d+)?", text.strip()):
+                pairs += [(text, u) for suffix, u in COLUMN_UNITS.items() if str(column).endswith(suffix)]
+                if column in NAMED_COLUMNS:
+                    pairs.append((text, NAMED_COLUMNS[column]))
+                if column in ("default", "min", "max") and unit in UNIT_NAMES:
+                    pairs.append((text, UNIT_NAMES[unit]))
+            for number, name in pairs:
+                index.setdefault((_canonical(number), name), set()).add(where)
+    return index
+
+
+def untied_numbers(prose: str, code: str, index: dict[tuple[str, str], set[str]]) -> list[str]:
+    """Numbers with a unit in ``prose`` that no data row states in that unit and the lesson's code does not use.
+
+    A number in a lesson is tied to the data row it comes from, or it is an input the student runs (a needle
+    length or interval in the lesson's code), or it is quoted (a claim being examined).
     """
-    data_dir = NOTEBOOKS_DIR.parent / "data"
-    data_text = " ".join(p.read_text(encoding="utf-8") for p in data_dir.iterdir() if p.suffix in (".csv", ".yaml"))
-    known = set(re.findall(r"\d+(?:\.\d+)?", data_text))
+    inputs = {_canonical(n) for n in NUMBER_LITERAL.findall(code)}
+    unquoted = QUOTED.sub(" ", prose)
+    return sorted({f"{n} {u}" for n, u in NUMBER_WITH_UNIT.findall(unquoted)
+                   if (_canonical(n), UNIT_NAMES[u]) not in index and _canonical(n) not in inputs})
+
+
+def test_every_number_with_a_unit_in_the_prose_is_tied_to_a_data_row() -> None:
+    """Numbers typed into a lesson from memory are caught: each must be stated, in the same unit, by a data row.
+
+    Pairing the unit matters: about one integer in five from 0 to 100 appears in data/ as a percentage, but
+    85 of them appear somewhere as a bare number.
+    """
+    index = numbers_in_data()
     for source in SOURCES:
-        cells = [c for c in parse_source(source.read_text(encoding="utf-8")) if c["cell_type"] == "markdown"]
-        prose = "\n".join(c["source"] for c in cells)
-        unknown = sorted({f"{n} {u}" for n, u in NUMBER_WITH_UNIT.findall(prose) if n not in known})
-        assert unknown == [], f"{source.name}: numbers not found in data/: {unknown}"
+        cells = parse_source(source.read_text(encoding="utf-8"))
+        prose = "\n".join(c["source"] for c in cells if c["cell_type"] == "markdown")
+        code = "\n".join(c["source"] for c in cells if c["cell_type"] == "code")
+        untied = untied_numbers(prose, code, index)
+        assert untied == [], (f"{source.name}: numbers no data row states in that unit (add the row with its "
+                              f"citation, or correct the number): {untied}")
+
+
+def test_the_number_guard_ties_numbers_to_rows_and_flags_invented_ones() -> None:
+    index = numbers_in_data()
+    fit = next(row for row in load_records("calibration_targets") if row.role == "fit")
+    assert any(f"row {fit.key}" in where for where in index[(_canonical(str(fit.observed_pct)), "%")])
+    prose = (f"The study found {fit.observed_pct} % more collagen. A 37.3 mm needle, 4.75 weeks later: 91.7 % better. "
+             "Ads say it is \"83.1 % effective\".\n> 77.7 % of clients agree.")
+    assert untied_numbers(prose, "simulate(4, 28, 1.5)", index) == ["37.3 mm", "4.75 weeks", "91.7 %"]
+    assert untied_numbers("Try a 4.4 mm needle.", "reach(4.4)", index) == []

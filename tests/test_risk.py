@@ -189,15 +189,16 @@ def test_summary_markdown_has_outcome_reasons_sources_and_disclaimer() -> None:
     text = risk.summary_markdown(result)
     assert "## Outcome: ⚕ Refer for medical assessment" in text
     assert "not a clinical decision tool" in text
-    assert "spring2017" in text and "- **spring2017** —" in text
+    assert "Spring et al. 2017" in text and "- **spring2017** —" in text
     assert "Where sources disagree" in text
 
 
 def test_summary_html_escapes_and_marks_outcome() -> None:
     text = risk.summary_html(risk.assess(risk.vignette_answers("case_e_eli")))
     assert text.startswith("<!DOCTYPE html>")
-    assert "<h2 class='mn-outcome'>Outcome: ✖ Do not treat</h2>" in text
+    assert "<strong>Outcome: ✖ Do not treat</strong>" in text
     assert "<script" not in text
+    assert "&lt;" not in risk.DISCLAIMER and risk.DISCLAIMER in text
 
 
 def test_write_summary_writes_only_where_asked_and_never_overwrites(tmp_path: Path) -> None:
@@ -218,3 +219,67 @@ def test_timeline_rows_mark_missing_timing_as_none() -> None:
     herpes = next(r for r in rows if r["name"].startswith("Cold-sore"))
     assert herpes["end_day_max"] is None
     assert "Cold sore now" in herpes["more_likely_because"]
+
+
+def test_the_report_is_built_from_the_same_fragments_the_app_shows() -> None:
+    result = risk.assess(risk.vignette_answers("case_h_hana"))
+    page = risk.summary_html(result)
+    for fragment in (risk.outcome_html(result), risk.reasons_html(result), risk.aftercare_html(result),
+                     risk.side_effects_html(result)):
+        assert fragment in page
+
+
+def test_the_aftercare_basis_is_said_once_in_each_export() -> None:
+    result = risk.assess(risk.vignette_answers("case_a_ana"))
+    assert risk.summary_html(result).count(risk.AFTERCARE_BASIS) == 1
+    assert risk.summary_markdown(result).count(risk.AFTERCARE_BASIS) == 1
+
+
+def test_reasons_name_sources_by_author_and_year_not_by_key() -> None:
+    result = risk.assess(risk.blank_answers("no") | {"darker_skin_type": "yes"})
+    text = risk.reasons_html(result)
+    assert "Dogra et al. 2014" in text
+    for reason in result.reasons:
+        assert not any(key in text for key in reason.citations)
+
+
+def test_open_questions_can_be_shortened_and_say_how_many_are_left() -> None:
+    result = risk.assess({})
+    text = risk.reasons_html(result, max_open=8)
+    assert text.count("<li>") == 9 and f"and {len(result.open_questions) - 8} more" in text
+    assert risk.reasons_html(result).count("<li>") == len(result.open_questions)
+
+
+LESSON_TABLES = {
+    "side_effects": lambda: risk.side_effects_table(caption="t"),
+    "outcome_scale": lambda: risk.outcome_scale_table(caption="t"),
+    "contraindications_do_not_treat": lambda: risk.checklist_table("contraindication", "do_not_treat", caption="t"),
+    "contraindications_postpone": lambda: risk.checklist_table("contraindication", "postpone", caption="t"),
+    "precautions": lambda: risk.checklist_table("precaution", caption="t"),
+    "disagreements": lambda: risk.disagreements_table(caption="t"),
+    "aftercare": lambda: risk.aftercare_table(caption="t"),
+}
+
+
+@pytest.mark.parametrize("name", LESSON_TABLES)
+def test_lesson_tables_show_no_keys_no_index_and_full_text(name: str) -> None:
+    table = LESSON_TABLES[name]()
+    keys = {k for k in {r.key for r in load_records("references")} | set(ITEMS)
+            if "_" in k or any(ch.isdigit() for ch in k)}  # codes, not ordinary words such as "scleroderma"
+    cells = table.text.split("\n", 2)[-1]
+    assert not [k for k in keys if f" {k} " in f" {cells} ".replace("|", " ").replace(",", " ")], name
+    assert "<th></th>" not in table.html and "dataframe" not in table.html
+    assert "..." not in table.html and table.n_rows > 0
+    assert all(h[:1].isupper() and "_" not in h for h in table.columns)
+
+
+def test_contraindications_split_by_outcome_cover_the_whole_category() -> None:
+    parts = [risk.checklist_rows("contraindication", o) for o in ("do_not_treat", "postpone")]
+    assert sum(len(p) for p in parts) == len(risk.checklist_items("contraindication"))
+    with pytest.raises(ValueError, match=r"outcome='never'.*no_flags"):
+        risk.checklist_rows("contraindication", "never")
+
+
+def test_rules_are_cached_until_a_data_file_changes() -> None:
+    assert risk._rules() is risk._rules()
+    assert hasattr(risk._rules, "cache_clear")

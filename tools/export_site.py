@@ -10,9 +10,14 @@ What it writes into ``site/`` (git-ignored):
 
 - ``index.html``: the lessons, each with its page and its slides.
 - ``NN_name.html``: the notebook with its **stored** outputs (nothing is re-run for them).
-- ``NN_name.slides.html``: reveal.js slides, driven by the cells' ``slideshow`` metadata.
+- ``NN_name.slides.html``: reveal.js slides for presenting, cut from the notebook at export time (see
+  ``tools/export/slides.py``): no code, sub-slides for long sections, split tables, speaker notes.
 - ``assets/``: one shared ``plotly.min.js`` (from the plotly package), reveal.js 4.0.2 and require.js (from
   ``vendor/node_modules``, installed by ``npm ci --prefix vendor``), and PNG snapshots of widget figures.
+
+Modules: ``tools/export/probe.py`` (kernel side: widget state as JSON), ``tools/export/render.py`` (figures and
+widget snapshots as static HTML), ``tools/export/slides.py`` (slides cut for presenting: no code, one idea per
+slide, speaker notes from ``docs/speaker_notes.yaml``) and this file (the site and the command line).
 
 Why it is built this way (measured in ``shared/JUPYTER-NOTES.md`` §6):
 
@@ -35,14 +40,21 @@ import re
 import shutil
 import sys
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `python tools/export_site.py` puts tools/ first, not the repository
+    sys.path.insert(0, str(ROOT))
+
+from tools.export.probe import describe_widget, snapshot  # noqa: E402, F401  (kernel side, re-exported)
+from tools.export.render import Snapshotter, figure_text, plotly_div  # noqa: E402, F401
+from tools.export.slides import build_deck, load_notes  # noqa: E402
+
 NOTEBOOKS = ROOT / "notebooks"
 SITE = ROOT / "site"
 VENDOR = ROOT / "vendor" / "node_modules"
 
+SLIDE_FIGURE_HEIGHT = 450  # px: a figure and a line of text fit a 720 px slide
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -80,6 +92,40 @@ PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block extra_css -%}<style>""" + PAGE_CSS + """</style>{%- endblock extra_css -%}
 """
 
+# Slides sized for a 1280×720 projector: text at 20 px, tables at 17 px, figures 450 px high, widget pictures
+# at most 300 px high, no code prompts. A slide never scrolls; tools/export/slides.py cuts content to fit.
+SLIDES_CSS = """
+.reveal .slides { text-align: left; }
+.reveal .slides section { height: 100%; overflow: hidden; box-sizing: border-box; padding: 0; }
+.reveal h1, .reveal h2, .reveal h3 { text-transform: none !important; }
+/* Until reveal.js is ready, every slide is laid out, so plotly can measure the figures it draws on them. */
+.reveal:not(.ready) .slides section { display: block !important; }
+.reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none !important; }
+.reveal .jp-Cell { padding: 0 !important; margin: 0 !important; }
+.reveal .jp-RenderedHTMLCommon { padding-right: 0; }
+.reveal .jp-RenderedHTMLCommon h1 { font-size: 36px; margin: 0.3em 0 0.4em; }
+.reveal .jp-RenderedHTMLCommon h2 { font-size: 34px; margin: 0.3em 0 0.4em; }
+.reveal .jp-RenderedHTMLCommon h3 { font-size: 27px; margin: 0.3em 0 0.4em; }
+.reveal .jp-RenderedHTMLCommon p, .reveal .jp-RenderedHTMLCommon li { line-height: 1.4; }
+.reveal .jp-RenderedHTMLCommon p { margin: 0 0 0.45em; }
+.reveal .jp-RenderedHTMLCommon table { font-size: 17px; margin: 0.2em 0 0.4em; table-layout: auto;
+  width: auto; max-width: 100%; }
+.reveal .jp-RenderedHTMLCommon td, .reveal .jp-RenderedHTMLCommon th { padding: 0.25em 0.5em;
+  vertical-align: top; text-align: left; }
+.reveal .jp-RenderedHTMLCommon td ul, .reveal .jp-RenderedHTMLCommon td ol { margin: 0; }
+.reveal .jp-RenderedHTMLCommon pre { font-size: 17px; }
+.reveal .mn-figure { max-width: 100%; }
+.reveal .mn-static-app { padding: 0.4em 0.7em; font-size: 17px; }
+.reveal .mn-static-app img { max-height: 320px; width: auto; max-width: 100%; }
+.reveal .mn-static-app .mn-static-control { display: inline-block; margin: 0.1em 1.2em 0.1em 0; }
+.reveal .mn-static-app p, .reveal .mn-static-app li { line-height: 1.3; }
+.reveal .mn-static-note { font-size: 16px; }
+.reveal .mn-rows-note { font-size: 16px; font-style: italic; }
+.reveal details summary { cursor: pointer; font-weight: bold; }
+.reveal .slide-number { background-color: #222 !important; color: #fff !important; font-size: 14px; }
+.reveal .slide-number a, .reveal .slide-number span { color: #fff !important; }
+"""
+
 # The slides template: reveal.js and require.js from assets/, no jQuery and no MathJax (the stock footer calls
 # both and would throw on every slide change without them).
 SLIDES_TEMPLATE = """{%- extends 'reveal/index.html.j2' -%}
@@ -89,17 +135,18 @@ SLIDES_TEMPLATE = """{%- extends 'reveal/index.html.j2' -%}
 {%- endblock html_head_js -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_css -%}<style>""" + PAGE_CSS + """</style>{%- endblock html_head_css -%}
+{%- block html_head_css -%}<style>""" + PAGE_CSS + SLIDES_CSS + """</style>{%- endblock html_head_css -%}
 {%- block footer_js -%}
 <script>
 require(["{{ resources.reveal.url_prefix }}/dist/reveal.js", "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
   function (Reveal, RevealNotes) {
-    Reveal.initialize({controls: true, progress: true, history: true, slideNumber: "c/t",
-                       transition: "none", plugins: [RevealNotes], width: "100%", height: "100%"});
+    Reveal.initialize({controls: true, progress: true, history: true, slideNumber: "c/t", center: false,
+                       transition: "none", plugins: [RevealNotes], width: "100%", height: "100%", margin: 0.02});
     // Plotly figures drawn on a hidden slide get a zero size: resize them when their slide appears.
     Reveal.on("slidechanged", function (event) {
       event.currentSlide.querySelectorAll(".js-plotly-plot").forEach(function (el) { Plotly.Plots.resize(el); });
     });
+    window.Reveal = Reveal;  // for the browser tests and the console
     window.mnRevealReady = true;
   });
 </script>
@@ -136,62 +183,6 @@ apps, run the notebooks in JupyterLab. This is education, not medical advice.</p
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Kernel side: describe a displayed widget's current state as plain JSON (runs inside the notebook's kernel)
-# ---------------------------------------------------------------------------------------------------------
-
-def describe_widget(widget) -> dict | None:
-    """A JSON-ready description of a widget tree's current state, or None for a hidden widget."""
-    import ipywidgets as w
-
-    try:
-        from plotly.basewidget import BaseFigureWidget
-    except ImportError:  # pragma: no cover - plotly is a dependency
-        BaseFigureWidget = ()
-
-    if isinstance(widget, BaseFigureWidget):
-        import plotly.graph_objects as go
-
-        return {"kind": "figure", "json": go.Figure(widget).to_json(), "classes": []}
-    layout = getattr(widget, "layout", None)
-    if isinstance(layout, w.Layout) and (layout.display == "none" or layout.visibility == "hidden"):
-        return None
-    classes = list(getattr(widget, "_dom_classes", ()))
-    if isinstance(widget, w.Box):
-        titles = list(getattr(widget, "titles", ()) or ())
-        children = []
-        for k, child in enumerate(widget.children):
-            described = describe_widget(child)
-            if described is not None:
-                described["title"] = titles[k] if k < len(titles) else ""
-                children.append(described)
-        return {"kind": "box", "children": children, "classes": classes}
-    if isinstance(widget, w.Output):
-        return {"kind": "output", "outputs": [dict(o) for o in widget.outputs], "classes": classes}
-    if isinstance(widget, w.HTML | w.HTMLMath):
-        return {"kind": "html", "value": widget.value, "label": widget.description, "classes": classes}
-    if isinstance(widget, w.Label):
-        return {"kind": "text", "value": widget.value, "classes": classes}
-    if isinstance(widget, w.Button):
-        return {"kind": "button", "label": widget.description or widget.tooltip or "", "classes": classes}
-    if isinstance(widget, w.DOMWidget) and hasattr(widget, "value"):
-        value = getattr(widget, "label", None) if hasattr(widget, "options") else widget.value
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        elif isinstance(value, list | tuple):
-            value = ", ".join(str(v) for v in value) or "none"
-        label = widget.description or getattr(widget, "tooltip", None) or ""
-        return {"kind": "control", "label": label, "value": str(value), "classes": classes}
-    return None
-
-
-def snapshot(model_ids: list[str]) -> None:
-    """Print, as one JSON line, the description of each displayed widget (called through the kernel)."""
-    from ipywidgets.widgets.widget import _instances
-
-    print(json.dumps([describe_widget(_instances[m]) if m in _instances else None for m in model_ids]))
-
-
-# ---------------------------------------------------------------------------------------------------------
 # Export side
 # ---------------------------------------------------------------------------------------------------------
 
@@ -203,117 +194,6 @@ def notebook_title(nb) -> str:
             if match:
                 return match.group(1).strip()
     return nb.metadata.get("title", "notebook")
-
-
-def figure_text(fig_dict: dict) -> str:
-    """A short text alternative for a figure: its title and axis titles."""
-    layout = fig_dict.get("layout", {})
-
-    def text(value) -> str:
-        if isinstance(value, dict):
-            value = value.get("text", "")
-        return re.sub(r"<[^>]+>", " ", str(value or "")).strip()
-
-    title = text(layout.get("title")) or "untitled chart"
-    axes = [text(layout.get(a, {}).get("title")) for a in ("xaxis", "yaxis")]
-    axes_text = " against ".join(a for a in reversed(axes) if a)
-    return f"Chart: {title}" + (f" ({axes_text})" if axes_text else "") + "."
-
-
-def plotly_div(fig_dict: dict, div_id: str) -> str:
-    """HTML that draws one stored plotly figure with the page's local plotly.js."""
-    import plotly.io as pio
-
-    body = pio.to_html(fig_dict, include_plotlyjs=False, full_html=False, div_id=div_id, validate=False,
-                       config={"displaylogo": False, "responsive": True})
-    alt = html.escape(figure_text(fig_dict))
-    return (f'<div class="mn-figure" role="figure" aria-label="{alt}">'
-            f'<p class="mn-visually-hidden">{alt}</p>{body}</div>')
-
-
-class Snapshotter:
-    """Turns widget descriptions into static HTML, writing FigureWidget PNGs through one kaleido server."""
-
-    def __init__(self, out: Path) -> None:
-        self.img_dir = out / "assets" / "img"
-        self.img_dir.mkdir(parents=True, exist_ok=True)
-        self.kaleido_started = False
-        self.images = 0
-
-    def png(self, fig_json: str, name: str) -> str | None:
-        """Write one PNG and return its site-relative path, or None if no image could be made."""
-        import plotly.io as pio
-
-        try:
-            if not self.kaleido_started:
-                import kaleido
-
-                kaleido.start_sync_server(silence_warnings=True)
-                self.kaleido_started = True
-            with warnings.catch_warnings():  # plotly passes kaleido options that a running server ignores
-                warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-                pio.from_json(fig_json, skip_invalid=True).write_image(self.img_dir / name, width=900, height=500)
-        except Exception as exc:  # kaleido or Chromium missing: fall back to a live plotly div
-            print(f"  no PNG for {name} ({type(exc).__name__}: {exc}); drawing it with plotly.js instead")
-            return None
-        self.images += 1
-        return f"assets/img/{name}"
-
-    def close(self) -> None:
-        if self.kaleido_started:
-            import kaleido
-
-            kaleido.stop_sync_server(silence_warnings=True)
-
-    def render(self, node: dict | None, name: str) -> str:
-        """Static HTML for one widget description (``name`` keeps image file names unique and stable)."""
-        if node is None:
-            return ""
-        kind = node["kind"]
-        classes = " ".join(html.escape(c) for c in node.get("classes", []))
-        title = f'<p class="mn-static-label">{html.escape(node["title"])}</p>' if node.get("title") else ""
-        if kind == "box":
-            inner = "".join(self.render(c, f"{name}-{k}") for k, c in enumerate(node["children"]))
-            return f'{title}<div class="mn-static-box {classes}">{inner}</div>'
-        if kind == "figure":
-            fig_dict = json.loads(node["json"])
-            alt = html.escape(figure_text(fig_dict).replace("Chart:", "Starting state of the chart:", 1))
-            src = self.png(node["json"], f"{name}.png")
-            if src is None:
-                return title + plotly_div(fig_dict, f"{name}-fig")
-            return f'{title}<img class="{classes}" src="{src}" alt="{alt}" width="900" height="500">'
-        if kind == "html":
-            label = f'<span class="mn-static-label">{html.escape(node["label"])}</span>' if node["label"] else ""
-            return f'{title}<div class="{classes}">{label}{node["value"]}</div>'
-        if kind == "text":
-            return f'{title}<p class="{classes}">{html.escape(node["value"])}</p>'
-        if kind == "button":
-            return f'{title}<p class="mn-static-control {classes}">[button: {html.escape(node["label"])}]</p>'
-        if kind == "control":
-            label = node["label"].strip()
-            label = label if not label or label.endswith(":") else f"{label}:"
-            return (f'{title}<p class="mn-static-control {classes}"><span class="mn-static-label">'
-                    f'{html.escape(label)}</span><span>{html.escape(node["value"])}</span></p>')
-        if kind == "output":
-            return title + "".join(self.output_html(o, f"{name}-o{k}") for k, o in enumerate(node["outputs"]))
-        return ""
-
-    def output_html(self, output: dict, name: str) -> str:
-        """Static HTML for one output stored inside an Output widget."""
-        if output.get("output_type") == "stream":
-            return f"<pre>{html.escape(output.get('text', ''))}</pre>"
-        data = output.get("data", {})
-        if PLOTLY_MIME in data:
-            return plotly_div(data[PLOTLY_MIME], f"{name}-fig")
-        if "text/html" in data:
-            return "".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"]
-        if "text/markdown" in data:
-            from nbconvert.filters import markdown2html
-
-            return markdown2html(data["text/markdown"])
-        if "text/plain" in data:
-            return f"<pre>{html.escape(str(data['text/plain']))}</pre>"
-        return ""
 
 
 def has_widget(cell) -> bool:
@@ -335,7 +215,7 @@ def widget_states(nb, path: Path) -> dict[int, list[dict | None]]:
     with client.setup_kernel():
         setup = nbformat.v4.new_code_cell(
             f"import sys as _mn_sys\n_mn_sys.path.insert(0, {str(ROOT)!r})\n"
-            "from tools.export_site import snapshot as _mn_snapshot")
+            "from tools.export.probe import snapshot as _mn_snapshot")
         client.execute_cell(setup, 0)
         for i, cell in enumerate(run.cells[: widget_cells[-1] + 1]):
             if cell.cell_type != "code":
@@ -351,14 +231,19 @@ def widget_states(nb, path: Path) -> dict[int, list[dict | None]]:
     return states
 
 
-def prepare(nb, path: Path, snap: Snapshotter) -> tuple:
-    """A copy of ``nb`` whose plotly and widget outputs are plain HTML that works offline."""
+def prepare(nb, path: Path, snap: Snapshotter, states: dict | None = None,
+            figure_height: int | None = None) -> tuple:
+    """A copy of ``nb`` whose plotly and widget outputs are plain HTML that works offline.
+
+    ``states`` are the widget descriptions from :func:`widget_states` (computed here when not given);
+    ``figure_height`` sets every figure's height in px (the slides use it so a figure fits its slide).
+    """
     import nbformat
 
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     nb.metadata["title"] = notebook_title(nb)
-    states = widget_states(nb, path)
+    states = widget_states(nb, path) if states is None else states
     figures = 0
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -369,7 +254,8 @@ def prepare(nb, path: Path, snap: Snapshotter) -> tuple:
             if PLOTLY_MIME in data:
                 figures += 1
                 output = copy.deepcopy(output)
-                output["data"] = {"text/html": plotly_div(data[PLOTLY_MIME], f"{path.stem}-c{i}-o{k}")}
+                output["data"] = {"text/html": plotly_div(data[PLOTLY_MIME], f"{path.stem}-c{i}-o{k}",
+                                                          height=figure_height)}
             elif WIDGET_MIME in data:
                 state = states.get(i, [])
                 position = [j for j, o in enumerate(cell.outputs) if WIDGET_MIME in o.get("data", {})].index(k)
@@ -397,9 +283,11 @@ def exporter(kind: str):
     if kind == "page":
         return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"mn_page.j2": PAGE_TEMPLATE})],
                             template_file="mn_page.j2")
+    # Slides for presenting: no code input and no prompts; no scrolling inside a slide (a slide must fit).
     slides = SlidesExporter(extra_loaders=[DictLoader({"mn_slides.j2": SLIDES_TEMPLATE})],
                             template_file="mn_slides.j2", reveal_url_prefix="assets/reveal.js",
-                            reveal_theme="white", reveal_scroll=True)
+                            reveal_theme="white", reveal_scroll=False, exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
     return slides
 
 
@@ -449,19 +337,24 @@ def export(out: Path = SITE, notebooks: Path = NOTEBOOKS, names: list[str] | Non
     out.mkdir(parents=True, exist_ok=True)
     copy_assets(out, slides)
     snap = Snapshotter(out)
+    notes = load_notes()
     page_exporter = exporter("page") if pages else None
     slides_exporter = exporter("slides") if slides else None
     entries, stats = [], {"notebooks": 0, "figures": 0, "images": 0}
     try:
         for path in paths:
             start = time.perf_counter()
-            nb, figures = prepare(nbformat.read(path, as_version=4), path, snap)
+            source = nbformat.read(path, as_version=4)
+            states = widget_states(source, path)
+            nb, figures = prepare(source, path, snap, states)
             resources = {"metadata": {"name": nb.metadata["title"], "path": str(path.parent)}}
             if page_exporter:
                 body, _ = page_exporter.from_notebook_node(nb, resources=copy.deepcopy(resources))
                 (out / f"{path.stem}.html").write_text(local_links(body, ".html"), encoding="utf-8")
             if slides_exporter:
-                body, _ = slides_exporter.from_notebook_node(nb, resources=copy.deepcopy(resources))
+                slide_nb, _ = prepare(source, path, snap, states, figure_height=SLIDE_FIGURE_HEIGHT)
+                deck = build_deck(slide_nb, path.stem, notes)
+                body, _ = slides_exporter.from_notebook_node(deck, resources=copy.deepcopy(resources))
                 (out / f"{path.stem}.slides.html").write_text(local_links(body, ".slides.html"), encoding="utf-8")
             entries.append((path.stem, nb.metadata["title"], pages or (out / f"{path.stem}.html").exists(), slides))
             stats["notebooks"] += 1

@@ -9,8 +9,9 @@ Voilà runs the notebook in a fresh kernel for each visitor and shows only its o
 live). It listens on 127.0.0.1 only and reaches no network: the template in ``voila/templates/microlib``
 serves its icon fonts and plotly.js from local copies, which this script copies into the template's
 ``static/vendor/`` (git-ignored) from ``vendor/node_modules`` (``npm ci --prefix vendor``) and the plotly
-package. What each message that stock Voilà prints in the browser console means, and what we did about it:
-``docs/presenting.md``.
+package. Voilà's settings (loopback address, template, hidden code, left-out extensions) are in
+``voila/voila.json``; this script adds only the notebook and the port. What each message that stock Voilà prints
+in the browser console means, and what we did about it: ``docs/presenting.md``.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG_DIR = ROOT / "voila"  # voila.json: the server and page settings
 TEMPLATE = ROOT / "voila" / "templates" / "microlib"
 STATIC_VENDOR = TEMPLATE / "static" / "vendor"
 FONTAWESOME = ROOT / "vendor" / "node_modules" / "@fortawesome" / "fontawesome-free"
 
-# Front-end extensions the app does not load, and why. Every other installed extension is loaded.
+# Front-end extensions the app does not load, and why (the list itself is `extension_denylist` in voila/voila.json;
+# tests/test_project_files.py checks that the two agree). Every other installed extension is loaded.
 LEFT_OUT = {
     # Draws plotly mimetype outputs, then calls model.setData() to cache a PNG, which Voilà 0.5 does not
     # provide ("r.setData is not a function"). The template draws those figures with plotly.js instead.
@@ -38,6 +41,8 @@ LEFT_OUT = {
     # A JupyterLab 3 extension (wants @jupyterlab/rendermime ^3.2.8, hence a version warning); Voilà bundles
     # JupyterLab 4's own MathJax typesetter, so formulas still render without it.
     "@jupyterlab/mathjax3-extension": "Voilà typesets formulas with its bundled MathJax",
+    # Installed with jupytext, which reads the lesson sources; its JupyterLab menus have no place in the app.
+    "jupyterlab-jupytext": "jupytext is a build tool here, not part of the app",
 }
 
 
@@ -65,13 +70,11 @@ def copy_static() -> None:
 
 
 def voila_command(notebook: Path, port: int) -> list[str]:
+    """The Voilà command line: the notebook and the port; every other setting comes from ``voila/voila.json``."""
     voila = Path(sys.executable).with_name("voila")
-    denylist = "[" + ",".join(f"'{name}'" for name in LEFT_OUT) + "]"
     return [
-        str(voila if voila.exists() else shutil.which("voila") or "voila"), str(notebook),
-        "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-        "--template=microlib", "--theme=light", "--strip_sources=True", "--show_tracebacks=False",
-        f"--VoilaConfiguration.extension_denylist={denylist}",
+        str(voila if voila.exists() else shutil.which("voila") or "voila"), str(notebook), f"--port={port}",
+        f"--Voila.config_file_paths={CONFIG_DIR}",
     ]
 
 

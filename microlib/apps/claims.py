@@ -32,6 +32,12 @@ def _summary(n: int, topic: str, verdict: str) -> str:
     return f"<p><strong>{n} claim{'s' if n != 1 else ''}</strong> for {what}, {which}.</p>"
 
 
+def _summary_text(n: int, topic: str, verdict: str) -> str:
+    what = "all topics" if topic == ANY else TOPIC_LABEL[topic]
+    which = "any verdict" if verdict == ANY else verdict
+    return f"Claims for {what}, {which}: {n}."
+
+
 def build_claims_app(topic: str = ANY, verdict: str = ANY) -> ClaimsApp:
     """Build the claims browser, starting at ``topic`` and ``verdict`` (``"any"`` for no filter)."""
     style = {"description_width": "initial"}
@@ -48,7 +54,7 @@ def build_claims_app(topic: str = ANY, verdict: str = ANY) -> ClaimsApp:
         v = None if verdict_box.value == ANY else verdict_box.value
         claims = filter_claims(topic=t, verdict=v)
         summary.value = _summary(len(claims), topic_box.value, verdict_box.value)
-        table.value = claims_html(claims)
+        table.value = claims_html(claims, caption=_summary_text(len(claims), topic_box.value, verdict_box.value))
         counts = verdict_counts(topic=t)
         with figure.batch_update():
             figure.data[0].x = counts["claims"].tolist()

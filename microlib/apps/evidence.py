@@ -1,8 +1,9 @@
 """Condition explorer: pick a claimed use, read its evidence card, its studies and a chart of them.
 
 Controls: condition, design group, minimum participants, verified-only, radiofrequency on/off, sort order.
-Every change re-runs the pure functions in :mod:`microlib.evidence` and updates the card, the table and the
-``FigureWidget`` in place (one ``batch_update``, never re-displayed).
+Every change re-runs the pure functions in :mod:`microlib.evidence` and updates the card, the table (drawn by
+:func:`microlib.tables.student_table`) and the ``FigureWidget`` in place (built and updated only by
+:mod:`microlib.plots.evidence`; one ``batch_update``, never re-displayed).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import style
 from ..evidence import (
     DESIGN_GROUPS,
     condition_card_html,
@@ -24,7 +24,7 @@ from ..evidence import (
     studies_table,
     summarise_condition,
 )
-from ..plots.evidence import GROUP_SYMBOLS
+from ..plots.evidence import studies_figure, update_studies_figure
 
 ALL_DESIGNS = "all designs"
 SORT_OPTIONS = [("strongest level first", "level"), ("newest first", "year"), ("largest first", "size")]
@@ -63,57 +63,18 @@ class EvidenceApp:
         condition["key"] = self.condition.value
         summary = summarise_condition(self.studies, self.condition.value)
         self.card.value = condition_card_html(condition, summary, shown=len(rows))
-        self.table.value = _table_html(rows)
-        _draw(self.figure, rows, str(condition["name"]))
+        self.table.value = _table_html(rows, str(condition["name"]))
+        update_studies_figure(self.figure, rows, str(condition["name"]))
 
 
-def _table_html(rows: pd.DataFrame) -> str:
+def _table_html(rows: pd.DataFrame, name: str) -> str:
     if rows.empty:
         return ('<p class="mn-evidence-empty"><b>No study matches these filters.</b> '
-                "Loosen a filter, or read the card: a gap is a finding too.</p>")
-    table = studies_table(rows)
-    return '<div class="mn-evidence-table">' + table.to_html(index=False, escape=True, border=0) + "</div>"
-
-
-def _labels(rows: pd.DataFrame) -> list[str]:
-    triples = zip(rows["key"], rows["design"], rows["cebm_level"], strict=True)
-    return [f"{k} ({d}, level {lvl})" for k, d, lvl in triples]
-
-
-def _draw(fig: go.FigureWidget, rows: pd.DataFrame, name: str) -> None:
-    labels = _labels(rows)
-    sizes = [float(n) if not pd.isna(n) else 0.0 for n in rows["n"]]
-    unknown = [label for label, n in zip(labels, rows["n"], strict=True) if pd.isna(n)]
-    symbols = [GROUP_SYMBOLS[g] for g in rows["design"].map(
-        lambda d: next(g for g, ds in DESIGN_GROUPS.items() if d in ds))]
-    with fig.batch_update():
-        fig.data[0].x = sizes
-        fig.data[0].y = labels
-        fig.data[0].text = [f"n={int(n)}" if n else "" for n in sizes]
-        fig.data[1].x = [1.0] * len(unknown)
-        fig.data[1].y = unknown
-        fig.data[1].marker.symbol = "x"
-        fig.data[2].x = sizes
-        fig.data[2].y = labels
-        fig.data[2].marker.symbol = symbols
-        fig.layout.title.text = f"{name}: {len(rows)} study rows after filters"
-        fig.layout.yaxis.categoryarray = labels[::-1]
-        fig.layout.height = 180 + 28 * max(len(labels), 1)
-
-
-def _empty_figure() -> go.FigureWidget:
-    base = go.Figure()
-    base.add_trace(go.Bar(x=[], y=[], orientation="h", name="participants (n)", textposition="outside",
-                          marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1))))
-    base.add_trace(go.Scatter(x=[], y=[], mode="markers", name="n not reported",
-                              marker=dict(symbol="x", size=10, color="#222")))
-    base.add_trace(go.Scatter(x=[], y=[], mode="markers", name="design (symbol)",
-                              marker=dict(size=9, color="white", line=dict(color="#222", width=1.5))))
-    style.styled(base, title="studies", x_title="participants analysed (n, log scale)", y_title=None)
-    base.update_xaxes(type="log", range=[0, 3.5])
-    base.update_yaxes(categoryorder="array")
-    base.update_layout(margin=dict(l=330), legend=dict(orientation="h", y=-0.25), height=400)
-    return go.FigureWidget(base)
+                "Loosen a filter, or read the card above: no study is itself a result.</p>")
+    caption = (f"Studies of {name.lower()} that pass the filters ({len(rows)} results; "
+               "a study can report more than one).")
+    table = studies_table(rows, caption=caption)
+    return '<div class="mn-evidence-table">' + table.html + "</div>"
 
 
 def build_evidence_app(initial: str = "acne_scars") -> EvidenceApp:
@@ -130,7 +91,7 @@ def build_evidence_app(initial: str = "acne_scars") -> EvidenceApp:
                               style=wide, layout=widgets.Layout(width="22rem"))
     min_n = widgets.IntSlider(value=0, min=0, max=200, step=10, description="Minimum participants (people):",
                               style=wide, continuous_update=False, layout=widgets.Layout(width="30rem"))
-    verified_only = widgets.Checkbox(value=False, description="Only rows checked in the primary source",
+    verified_only = widgets.Checkbox(value=False, description="Only studies we read in the original",
                                      style=wide, indent=False)
     radiofrequency = widgets.Checkbox(value=True, description="Include radiofrequency microneedling (other technology)",
                                       style=wide, indent=False)
@@ -139,7 +100,7 @@ def build_evidence_app(initial: str = "acne_scars") -> EvidenceApp:
     card.add_class("mn-evidence")
     table = widgets.HTML()
     table.add_class("mn-evidence-studies")
-    figure = _empty_figure()
+    figure = go.FigureWidget(studies_figure())
     controls = widgets.VBox([condition, widgets.HBox([design, sort_by]), min_n,
                              widgets.HBox([verified_only, radiofrequency])])
     app = EvidenceApp(condition=condition, design=design, min_n=min_n, verified_only=verified_only,

@@ -17,6 +17,13 @@ class GlossaryApp:
     card: widgets.HTML
     widget: widgets.VBox
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, object]:
+        """The live glossary, with a sentence in words as the plain-text fallback."""
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        data = dict(bundle[0] if isinstance(bundle, tuple) else bundle)
+        data["text/plain"] = "Glossary (interactive): run the notebook and choose a term to read its definition."
+        return data
+
 
 def build_glossary_app(initial: str = "microneedling") -> GlossaryApp:
     """Build the glossary explorer, showing ``initial`` first."""

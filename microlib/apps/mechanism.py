@@ -15,13 +15,16 @@ True
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
+import pandas as pd
 
 from .. import healing, skin
 from ..plots import mechanism as plots
+from ..tables import student_table
+from .figure import FigureWidget
 
 _STYLE = {"description_width": "160px"}
 # A fixed minimum width keeps each slider's value readout visible; the row wraps on narrow screens instead.
@@ -37,8 +40,9 @@ class DepthApp:
     site: widgets.Dropdown
     sex: widgets.ToggleButtons
     penetration: widgets.FloatSlider
-    figure: go.FigureWidget
+    figure: FigureWidget
     summary: widgets.HTML
+    safety: widgets.HTML
     widget: widgets.VBox
 
     def redraw(self, *_: object) -> None:
@@ -49,12 +53,27 @@ class DepthApp:
             for trace, (x, y) in zip(self.figure.data, series, strict=True):
                 trace.x = x
                 trace.y = y
+            below = self.figure.data[3]  # the layer under the dermis: fat, or muscle at the eyelid
+            below.name = bounds["layer"].iloc[3]
+            below.fillcolor = plots.layer_fill(below.name)
+            self.figure.data[4].text = list(bounds["layer"])
             self.figure.data[-1].name = plots.depth_label(reach)
             self.figure.layout.title.text = plots.section_title(reach)
         self.summary.value = (
             f"<b>Depth reached:</b> {reach.depth_mm:.2f} mm ({reach.deepest_layer}); "
             f"<b>share of this site's dermis needled:</b> {100 * reach.dermis_fraction:.0f}%"
         )
+        self.safety.value = safety_note(self.site.value)
+
+
+def safety_note(site: str) -> str:
+    """The visible note the depth explorer shows under its summary (a warning at the eyelid, else empty)."""
+    if skin.beneath(site) != skin.MUSCLE:
+        return ""
+    return ('<div role="note" style="border-left:4px solid #D55E00;padding:4px 8px;margin:4px 0">'
+            "<b>Safety note (eyelid):</b> eyelid skin has almost no fat under it; the muscle that closes the eye "
+            "lies directly below the dermis. This explorer draws geometry on paper: it is not a guide to treating "
+            "near the eye.</div>")
 
 
 def build_depth_app(needle_mm: float = 1.5, site: str = "forehead", sex: str = "female",
@@ -72,11 +91,12 @@ def build_depth_app(needle_mm: float = 1.5, site: str = "forehead", sex: str = "
                               description="penetration (share of length)", style=_STYLE, layout=_LAYOUT,
                               readout_format=".2f", continuous_update=False)
     reach = skin.needle_reach(needle_mm, site, sex, penetration)
-    figure = go.FigureWidget(plots.cross_section(skin.layer_boundaries(site, sex), reach))
+    figure = FigureWidget(plots.cross_section(skin.layer_boundaries(site, sex), reach))
     summary = widgets.HTML()
+    safety = widgets.HTML()
     controls = widgets.HBox([widgets.VBox([needle, pen]), widgets.VBox([site_w, sex_w])], layout=_ROW)
-    box = widgets.VBox([controls, summary, figure])
-    app = DepthApp(needle, site_w, sex_w, pen, figure, summary, box)
+    box = widgets.VBox([controls, summary, safety, figure])
+    app = DepthApp(needle, site_w, sex_w, pen, figure, summary, safety, box)
     for control in (needle, site_w, sex_w, pen):
         control.observe(app.redraw, names="value")
     app.redraw()
@@ -93,7 +113,7 @@ class HealingApp:
     needle: widgets.FloatSlider
     site: widgets.Dropdown
     variant: widgets.ToggleButtons
-    figure: go.FigureWidget
+    figure: FigureWidget
     summary: widgets.HTML
     widget: widgets.VBox
     days: int = 365
@@ -139,13 +159,62 @@ def build_healing_app(sessions: int = 3, interval_days: int = 28, needle_mm: flo
     variant_w = widgets.ToggleButtons(options=list(healing.VARIANTS), value=variant,
                                       description="collagen III model", style=_STYLE)
     summary = widgets.HTML()
-    figure = go.FigureWidget(go.Figure())
+    figure = FigureWidget()
     box = widgets.VBox([widgets.HBox([widgets.VBox([sessions_w, interval_w, needle_w]),
                                       widgets.VBox([site_w, variant_w])], layout=_ROW), summary, figure])
     app = HealingApp(sessions_w, interval_w, needle_w, site_w, variant_w, figure, summary, box, days)
-    first = plots.healing_curves(*app._compute())
+    rows = healing.parameter_table().set_index("key")
+    ranges = [(float(rows.loc[k, "min"]), float(rows.loc[k, "max"])) for k in ("gain_scale", "penetration")]
+    first = plots.healing_curves(*app._compute(), band_name=plots.band_label(*ranges))
     figure.add_traces(first.data)
     figure.layout = first.layout
     for control in (sessions_w, interval_w, needle_w, site_w, variant_w):
         control.observe(app.redraw, names="value")
     return app
+
+
+# ------------------------------------------------------------------------------------- checks behind a reveal
+@dataclass(frozen=True)
+class Reveal:
+    """A computed check that stays folded until the student opens it (predict first, then look).
+
+    Shown in a notebook through ``_repr_html_`` as a ``<details>`` block; the plain-text form never gives the
+    answer away, so no stored output reveals it before the student chooses to look.
+    """
+
+    summary: str
+    body_html: str
+
+    def _repr_html_(self) -> str:
+        return f"<details><summary>{html.escape(self.summary)}</summary>{self.body_html}</details>"
+
+    def __repr__(self) -> str:
+        return f"[{self.summary}: open it in the notebook after you have written your prediction]"
+
+
+def depth_check(needle_mm: float, site: str, sex: str = "female",
+                penetrations: tuple[float, ...] = (0.2, 0.5, 1.0)) -> Reveal:
+    """Folded table: depth reached and layer for one needle at one site, for several penetration fractions."""
+    table = skin.reach_by_penetration(needle_mm, site, sex, penetrations)
+    rendered = student_table(
+        table, columns=["penetration", "depth_mm", "deepest_layer"],
+        labels={"penetration": "Share of the needle that goes in", "depth_mm": "Depth reached (mm)",
+                "deepest_layer": "Layer where the needle ends"},
+        decimals={"depth_mm": 2, "penetration": 1},
+        caption=f"A {needle_mm:g} mm needle at the {site} ({'woman' if sex == 'female' else 'man'}; dermis "
+                f"{skin.dermis_mm(site, sex):.2f} mm).",
+    )
+    return Reveal("Show the computed check", rendered.html)
+
+
+def schedule_check(sessions: int, intervals: tuple[int, ...], needle_mm: float, site: str, day: int) -> Reveal:
+    """Folded table: the model's new collagen (needled layer) on ``day`` for the same sessions at each interval."""
+    rows = [{"interval": f"every {k} days",
+             "collagen": float(healing.simulate(sessions, k, needle_mm, site, day).loc[day, "new_collagen_pct"])}
+            for k in intervals]
+    rendered = student_table(
+        pd.DataFrame(rows), labels={"interval": "Schedule", "collagen": f"New collagen on day {day} (%)"},
+        decimals={"collagen": 1},
+        caption=f"Model: {sessions} sessions with a {needle_mm:g} mm needle at the {site}, needled layer.",
+    )
+    return Reveal("Show the computed check", rendered.html)

@@ -1,10 +1,14 @@
 """The end-of-lesson quiz as a widget: choose an answer, press *Check answer*, read the feedback at once.
 
-In a notebook call ``show_quiz("01_collagen_induction")``. The displayed output carries two views of the same
-quiz: the live widget (JupyterLab and Voilà render it while a kernel runs) and a static ``text/html`` version
-with the questions visible and the answers behind a "Show the answer" reveal. Exports without widget state
-(nbconvert HTML, an untrusted notebook, GitHub) fall back to the static version, so the quiz still reads
-sensibly there.
+In a notebook call ``show_quiz("01_collagen_induction")``. Options appear in each item's fixed shuffled order
+(:func:`microlib.quiz.display_order`), the same order as the static fallback. Every control can be reached with
+the keyboard (Tab to move, arrow keys or Space to choose, Enter to press *Check answer*) and has an accessible
+name; the feedback sits in a ``role="status"`` region so screen readers announce it.
+
+The displayed output carries two views of the same quiz: the live widget (JupyterLab and Voilà render it while
+a kernel runs) and a static ``text/html`` version with the questions visible and the answers behind a "Show the
+answer" reveal. Exports without widget state (nbconvert HTML, an untrusted notebook, GitHub) fall back to the
+static version, so the quiz still reads sensibly there.
 """
 
 from __future__ import annotations
@@ -37,15 +41,24 @@ class QuestionView:
             return [] if self.choices.value is None else [self.choices.value]
         return [i for i, b in enumerate(self.boxes) if b.value]
 
-    def choose(self, *options: int) -> None:
-        """Select options by number, as a student would (used by tests and demonstrations)."""
+    def choose(self, *options: int | str) -> None:
+        """Select options by shown number (0 = first) or by text, as a student would (tests, demonstrations)."""
+        texts = [o.text for o in self.item.options]
+        numbers = []
+        for option in options:
+            if isinstance(option, str):
+                if option not in texts:
+                    raise ValueError(f"{option!r} is not an option of item {self.item.id!r}; options are: "
+                                     + " | ".join(texts))
+                option = texts.index(option)
+            numbers.append(option)
         if self.choices is not None:
-            if len(options) != 1:
-                raise ValueError(f"item {self.item.id!r} takes one option, got {len(options)}")
-            self.choices.value = options[0]
+            if len(numbers) != 1:
+                raise ValueError(f"item {self.item.id!r} takes one option, got {len(numbers)}")
+            self.choices.value = numbers[0]
         else:
             for i, b in enumerate(self.boxes):
-                b.value = i in options
+                b.value = i in numbers
 
 
 @dataclass
@@ -73,11 +86,13 @@ def _question(item: QuizItem, number: int) -> QuestionView:
     boxes: list[widgets.Checkbox] = []
     if is_multiple(item):
         boxes = [widgets.Checkbox(value=False, description=o.text, indent=False,
+                                  tooltip=f"Question {number}: {o.text}",
                                   layout=widgets.Layout(width="auto")) for o in item.options]
         control: list[widgets.Widget] = list(boxes)
     else:
         choices = widgets.RadioButtons(options=[(o.text, i) for i, o in enumerate(item.options)], value=None,
-                                       description="Your answer:", style={"description_width": "initial"},
+                                       description="Your answer:", tooltip=f"Your answer to question {number}",
+                                       style={"description_width": "initial"},
                                        layout=widgets.Layout(width="auto"))
         control = [choices]
     check = widgets.Button(description="Check answer", tooltip=f"Check your answer to question {number}",

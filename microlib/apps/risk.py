@@ -17,7 +17,6 @@ Example
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +24,12 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .. import risk
+from ..html import esc as _E
 from ..plots.risk import side_effect_timeline
 
-_E = html.escape
 NO_VIGNETTE = "— choose a fictional case —"
+PLAIN_TEXT = ("Side-effect checklist (interactive): run the notebook to answer the questions and see the outcome, "
+              "the reasons with their sources, the side-effect timeline and the aftercare plan.")
 
 
 @dataclass
@@ -51,6 +52,13 @@ class ChecklistApp:
     widget: widgets.VBox
     assessment: risk.Assessment = field(init=False)
     _muted: bool = field(default=False, init=False)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, object]:
+        """The live app, with a sentence in words (not a dump of widget names) as the plain-text fallback."""
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        data = dict(bundle[0] if isinstance(bundle, tuple) else bundle)
+        data["text/plain"] = PLAIN_TEXT
+        return data
 
     def answers(self) -> dict[str, str]:
         """The current answers, checklist id → yes / no / unknown."""
@@ -105,44 +113,11 @@ class ChecklistApp:
         if self._muted:
             return
         self.assessment = result = risk.assess(self.answers())
-        self.outcome.value = _outcome_html(result)
-        self.reasons.value = _reasons_html(result)
+        # The same fragments as the saved HTML report: one renderer for both.
+        self.outcome.value = risk.outcome_html(result)
+        self.reasons.value = risk.reasons_html(result, max_open=8)
         _update_timeline(self.timeline, result)
         self.timeline_caption.value = _timeline_caption(result)
-
-
-def _outcome_html(result: risk.Assessment) -> str:
-    extra = ""
-    if not result.complete:
-        extra = (f"<div>Provisional: {len(result.open_questions)} question(s) still unknown. If they were all yes, "
-                 f"the outcome could be <strong>{_E(result.possible_outcome.headline)}</strong>.</div>")
-    return (f"<div role='status' aria-live='polite' style='border:2px solid #222;padding:8px;font-size:1.2em'>"
-            f"<strong>Outcome: {_E(result.outcome.headline)}</strong>"
-            f"<div style='font-size:0.8em'>{_E(result.outcome.meaning)}</div>{extra}</div>")
-
-
-def _reasons_html(result: risk.Assessment) -> str:
-    parts = ["<h4>Reasons</h4>"]
-    if not result.reasons:
-        parts.append("<p>No question is answered yes.</p>")
-    else:
-        parts.append("<ul class='mn-reasons'>")
-        for r in result.reasons:
-            disagree = (f"<br><em>Where sources disagree:</em> {_E(r.disagreement)}" if r.disagreement else "")
-            parts.append(f"<li><strong>{_E(r.outcome.headline)}: {_E(r.label)}.</strong> {_E(r.rationale)} "
-                         f"<em>({_E(r.evidence_kind)}; {_E(', '.join(r.citations))})</em>{disagree}</li>")
-        parts.append("</ul>")
-    parts.append("<h4>Open questions</h4>")
-    if not result.open_questions:
-        parts.append("<p>None: every question has an answer.</p>")
-    else:
-        shown = result.open_questions[:8]
-        parts.append("<ul class='mn-open-questions'>")
-        parts += [f"<li>{_E(q.label)} (a yes would mean: {_E(q.outcome_if_yes.label.lower())})</li>" for q in shown]
-        if len(result.open_questions) > len(shown):
-            parts.append(f"<li>… and {len(result.open_questions) - len(shown)} more.</li>")
-        parts.append("</ul>")
-    return "".join(parts)
 
 
 def _timeline_caption(result: risk.Assessment) -> str:
@@ -151,20 +126,7 @@ def _timeline_caption(result: risk.Assessment) -> str:
         more = "Complications made more likely by the yes answers: " + ", ".join(added) + "."
     else:
         more = "No yes answer adds a complication to the expected effects."
-    return (f"<p><em>What to notice:</em> the expected effects are short-lived (days, not weeks). {_E(more)} "
-            "Rows without a bar are effects whose timing the sources do not report.</p>")
-
-
-def _aftercare_html() -> str:
-    steps = risk.assess({}).aftercare
-    rows = "".join(
-        f"<tr><td>day {s.day_from:g}–{s.day_to:g}</td><td>{_E(s.instruction)}</td><td>{_E(s.evidence_kind)}"
-        f"{(' — clinics vary: ' + _E(s.clinics_vary)) if s.clinics_vary else ''}</td></tr>"
-        for s in steps
-    )
-    return ("<h4>Aftercare plan</h4><p>Mostly manufacturer instructions and clinic convention: no peer-reviewed "
-            "aftercare protocol was found.</p><table><tr><th>when</th><th>step</th><th>source kind</th></tr>"
-            f"{rows}</table>")
+    return f"<p>{_E(more)} Rows without a bar are effects whose timing the sources do not report.</p>"
 
 
 def _update_timeline(fig: go.FigureWidget, result: risk.Assessment) -> None:
@@ -178,8 +140,12 @@ def _update_timeline(fig: go.FigureWidget, result: risk.Assessment) -> None:
         fig.layout.yaxis.categoryarray = fresh.layout.yaxis.categoryarray
 
 
-def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
-    """Build the checklist app; ``initial`` answers default to unknown for every question."""
+def build_checklist_app(initial: dict[str, str] | None = None, *, disclaimer: bool = True) -> ChecklistApp:
+    """Build the checklist app; ``initial`` answers default to unknown for every question.
+
+    ``disclaimer=False`` leaves out the app's own disclaimer line, for a lesson that already states it once at
+    the top (the saved summary always carries it).
+    """
     toggles: dict[str, widgets.ToggleButtons] = {}
     groups = []
     for category in risk.CATEGORIES:
@@ -218,7 +184,7 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
     story.add_class("mn-story")
     timeline = go.FigureWidget(side_effect_timeline(risk.timeline_rows(risk.assess({}))))
     caption = widgets.HTML()
-    aftercare = widgets.HTML(_aftercare_html())
+    aftercare = widgets.HTML(risk.aftercare_html())
     aftercare.add_class("mn-aftercare")
     export_path = widgets.Text(value="", placeholder="for example my_case.md or my_case.html",
                                description="Save summary to (file name)", style={"description_width": "initial"},
@@ -227,7 +193,7 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
     export_button.add_class("mn-export")
     export_status = widgets.HTML()
     export_status.add_class("mn-export-status")
-    disclaimer = widgets.HTML(f"<p><strong>{_E(risk.DISCLAIMER)}</strong></p>")
+    notice = widgets.HTML(f"<p><strong>{_E(risk.DISCLAIMER)}</strong></p>" if disclaimer else "")
     # Sticky, so the result stays in view while the long checklist scrolls past it.
     # Sticky only works when no box between the panel and the page's scroller clips overflow, and JupyterLab's
     # output area does; so the boxes that hold this app let their overflow show.
@@ -242,7 +208,7 @@ def build_checklist_app(initial: dict[str, str] | None = None) -> ChecklistApp:
     checklist_panel = widgets.VBox(groups, layout=widgets.Layout(width="55%"))
     root = widgets.VBox([
         sticky,
-        disclaimer,
+        notice,
         widgets.HBox([vignette, load_button, reset_button]),
         story,
         widgets.HBox([checklist_panel, result_panel]),

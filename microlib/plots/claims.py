@@ -23,10 +23,20 @@ def verdict_bar(counts: pd.DataFrame, title: str = "Verdicts on 82 marketing cla
         x=counts["claims"].tolist(), y=labels, orientation="h", text=counts["claims"].tolist(),
         textposition="outside", marker_color=[style.PALETTE[VERDICTS.index(v)] for v in counts["verdict"]],
         marker_pattern_shape=[PATTERNS[VERDICTS.index(v)] for v in counts["verdict"]],
-        hovertemplate="%{y}: %{x} claims<extra></extra>",
+        hovertemplate="%{y}: %{x} claims<extra></extra>", cliponaxis=False,
     ))
-    fig.update_yaxes(autorange="reversed")
-    return style.styled(fig, title=title, x_title="number of claims", y_title="verdict")
+    styled = style.styled(fig, title=title, x_title="number of claims", y_title="verdict")
+    _room_for_labels(styled)
+    styled.update_xaxes(range=[0, max(5, int(counts["claims"].max()) * 1.15 + 1)])
+    return styled
+
+
+def _room_for_labels(fig: go.Figure) -> None:
+    """Let plotly grow the left margin to fit every tick label and keep the axis title clear of them."""
+    fig.update_yaxes(autorange="reversed", automargin=True, title_standoff=14, ticklabelstandoff=4)
+    fig.update_xaxes(automargin=True)
+    fs = style.current_look().font_size
+    fig.update_layout(margin=dict(l=20, r=30, b=round(3.6 * fs + 20)))
 
 
 def verdicts_by_topic(counts: pd.DataFrame, title: str = "Verdicts by topic") -> go.Figure:
@@ -45,5 +55,6 @@ def verdicts_by_topic(counts: pd.DataFrame, title: str = "Verdicts by topic") ->
             hovertemplate="%{y}: %{x} claims " + verdict + "<extra></extra>",
         ))
     fig.update_layout(barmode="stack", legend_title_text="verdict")
-    fig.update_yaxes(autorange="reversed")
-    return style.styled(fig, title=title, x_title="number of claims", y_title="topic")
+    styled = style.styled(fig, title=title, x_title="number of claims", y_title="topic")
+    _room_for_labels(styled)
+    return styled

@@ -14,75 +14,82 @@ Example
 
 from __future__ import annotations
 
-import math
+import textwrap
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import style
-from ..evidence import DESIGN_GROUPS
-
-#: Marker symbol per design group (open symbols mark radiofrequency devices).
-GROUP_SYMBOLS = dict(zip(DESIGN_GROUPS, ("diamond", "circle", "square", "triangle-up"), strict=True))
-GROUP_OFFSETS = dict(zip(DESIGN_GROUPS, (-0.27, -0.09, 0.09, 0.27), strict=True))
-LEVEL_LABELS = {1: "1 systematic review of RCTs", 2: "2 randomised trial", 3: "3 non-randomised controlled",
-                4: "4 case series", 5: "5 opinion / reasoning"}
+from ..evidence import LEVEL_SHORT, PIH_OUTCOME, study_labels
 
 
-def marker_size(n: float | None) -> float:
-    """Marker diameter (px) for a study of ``n`` participants: grows with √n up to 40 px; 7 px when unknown."""
-    if n is None or (isinstance(n, float) and math.isnan(n)):
-        return 7.0
-    return float(np.round(min(40.0, 6 + 1.2 * math.sqrt(n)), 6))
+def _wrap(text: str, width: int = 26) -> str:
+    """Break a long label over lines (``<br>``) so that no label needs rotating or cutting."""
+    return "<br>".join(textwrap.wrap(text, width=width)) or text
 
 
-def evidence_map(table: pd.DataFrame, conditions: pd.DataFrame) -> go.Figure:
-    """Conditions (x) against level of evidence (y, best at the top); one marker per study.
+def _footnote(text: str, width: int = 95) -> str:
+    """A note under a figure, broken into lines short enough for a notebook-width figure."""
+    return "<br>".join(textwrap.wrap(text, width=width)) if text else ""
 
-    Marker size grows with participants, symbol shows the design group, an open symbol a radiofrequency device;
-    conditions with no study carry the label "no trial found".
+
+def _cell_text(studies: int, radiofrequency: int) -> str:
+    if studies == 0:
+        return "–"
+    return f"<b>{studies}</b>" if radiofrequency == 0 else f"<b>{studies}</b><br>({radiofrequency} RF)"
+
+
+def evidence_map(grid: pd.DataFrame) -> go.Figure:
+    """The evidence map: claimed uses (rows) against levels of evidence (columns), the count written in each cell.
+
+    Shading darkens with the number of studies, but the number itself is written in every cell (a dash for
+    none), so the map reads without colour. "(1 RF)" says how many of the cell's studies used a
+    radiofrequency microneedling device (a different, heat-based technology). A use with no study at all
+    has "no trial found" under its name.
 
     Parameters
     ----------
-    table:
-        Output of :func:`microlib.evidence.evidence_map_table`.
-    conditions:
-        ``conditions.csv`` (gives the order and names on the x axis).
+    grid:
+        Output of :func:`microlib.evidence.evidence_grid` (one row per condition and level).
     """
-    names = list(conditions["name"])
-    position = {key: i for i, key in enumerate(conditions["key"])}
-    fig = go.Figure()
-    for index, (group, symbol) in enumerate(GROUP_SYMBOLS.items()):
-        rows = table[table["group"] == group]
-        symbols = [f"{symbol}-open" if rf else symbol for rf in rows["radiofrequency"]]
-        fig.add_trace(go.Scatter(
-            x=[position[c] + GROUP_OFFSETS[group] for c in rows["condition"]],
-            y=list(rows["cebm_level"]),
-            mode="markers", name=group,
-            marker=dict(symbol=symbols, size=[marker_size(n) for n in rows["n"]], color=style.PALETTE[index],
-                        line=dict(width=1, color="#222")),
-            customdata=list(zip(rows["study"], rows["design"], rows["n"].fillna(-1).astype(int), strict=True)),
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}, n=%{customdata[2]}<extra></extra>",
-        ))
-    studied = set(table["condition"])
-    for key, i in position.items():
-        if key not in studied:
-            fig.add_annotation(x=i, y=3, text="no trial<br>found", showarrow=False, font=dict(size=11))
-    styled = style.styled(fig, title="Evidence map: how strong is the evidence for each claimed use?",
-                          x_title="condition", y_title="level of evidence (Oxford CEBM 2011)")
-    styled.update_xaxes(tickmode="array", tickvals=list(range(len(names))), ticktext=names, tickangle=-35,
-                        range=[-0.6, len(names) - 0.4])
-    styled.update_yaxes(tickmode="array", tickvals=list(LEVEL_LABELS), ticktext=list(LEVEL_LABELS.values()),
-                        range=[5.6, 0.4])
-    styled.update_layout(height=600, margin=dict(l=230, b=170),
-                         legend_title_text="design (open = radiofrequency device)")
+    look = style.current_look()
+    wide = not style.projector_on()  # larger projector fonts need narrower labels
+    names = list(dict.fromkeys(grid["name"]))
+    status = dict(zip(grid["name"], grid["trial_status"], strict=False))
+    width = 26 if wide else 20
+    # "no trial found" is written under the name; a radiofrequency-only use shows "(n RF)" in its cells instead.
+    row_labels = [f"{_wrap(n, width)}<br><i>{status[n]}</i>" if status[n] == "no trial found" else _wrap(n, width)
+                  for n in names]
+    headings = {level: f"<b>{level}</b><br>" + "<br>".join(textwrap.wrap(name, width=14 if wide else 10))
+                for level, name in LEVEL_SHORT.items()}
+    levels = list(LEVEL_SHORT)
+    z, text = [], []
+    for name in names:
+        mine = grid[grid["name"] == name].set_index("level")
+        z.append([int(mine.loc[lvl, "studies"]) for lvl in levels])
+        text.append([_cell_text(int(mine.loc[lvl, "studies"]), int(mine.loc[lvl, "radiofrequency"]))
+                     for lvl in levels])
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[headings[lvl] for lvl in levels], y=row_labels, text=text, texttemplate="%{text}",
+        textfont=dict(size=look.font_size + 1, color="#111"),
+        colorscale=[[0.0, "#ffffff"], [1.0, "#6baed6"]], zmin=0, zmax=max(4, int(grid["studies"].max())),
+        showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y}<br>level %{x}: %{z} studies<extra></extra>",
+    ))
+    styled = style.styled(fig, title="Evidence map: number of studies<br>per claimed use and level of evidence",
+                          x_title="level of evidence (Oxford CEBM 2011; 1 = strongest design)",
+                          y_title="claimed use")
+    styled.update_xaxes(side="bottom", showline=False, ticks="", tickangle=0, automargin=True, title_standoff=12)
+    styled.update_yaxes(autorange="reversed", showline=False, ticks="", automargin=True)
+    row = round(look.font_size * 3.6)  # three lines of label text per row, at the active font size
+    styled.update_layout(height=8 * look.font_size + 100 + row * len(names),
+                         margin=dict(l=20, t=6 * look.font_size, r=20, b=20))
     return styled
 
 
 def protocol_depth_figure(ranges: pd.DataFrame, layers: pd.DataFrame, site_label: str) -> go.Figure:
-    """Needle-length ranges used in studies per condition, drawn over the skin layers of one body site.
+    """Nominal needle-length ranges used in studies per condition, drawn beside the skin layers of one body site.
 
     Parameters
     ----------
@@ -94,95 +101,158 @@ def protocol_depth_figure(ranges: pd.DataFrame, layers: pd.DataFrame, site_label
     site_label:
         Body site and sex the layers describe (shown in the title).
 
-    The bars are *nominal* needle lengths; only part of a needle enters the skin (notebook 01).
+    The bars are *nominal* needle lengths, not depths reached: only part of a needle enters the skin
+    (notebook 01). Conditions whose studies reported no needle length are left out; name them in the caption
+    (:func:`microlib.evidence.protocol_ranges` gives NaN for them).
     """
+    look = style.current_look()
+    fs, ts = look.font_size, look.title_size
+    wide = not style.projector_on()
     fig = go.Figure()
-    x_max = 3.2
+    x_max = 3.4
     for i, layer in enumerate(layers.itertuples()):
         bottom = min(layer.bottom_mm, x_max)
         fig.add_vrect(x0=layer.top_mm, x1=bottom, fillcolor=style.PALETTE[(i + 4) % 7], opacity=0.12, line_width=0)
         fig.add_vline(x=layer.top_mm, line=dict(dash=style.DASHES[(i % 5) + 1], color="#444", width=1))
-        fig.add_annotation(x=(layer.top_mm + bottom) / 2 if layer.bottom_mm < x_max else layer.top_mm + 0.25,
-                           y=1.02, yref="paper", text=layer.layer, showarrow=False, textangle=-30,
-                           font=dict(size=11), xanchor="center", yanchor="bottom")
+        # Horizontal labels only: the thin upper layers are named on rows above, from their top edge rightwards,
+        # so no label is rotated or overlaps another.
+        step = max(0, 2 - i) if bottom - layer.top_mm < 0.6 else 0
+        fig.add_annotation(x=layer.top_mm if step else (layer.top_mm + bottom) / 2, y=1.0,
+                           yshift=4 + 1.6 * fs * step, yref="paper", text=f"↓ {layer.layer}" if step else layer.layer,
+                           showarrow=False, font=dict(size=fs - 1), xanchor="left" if step else "center",
+                           yanchor="bottom")
     reported = ranges.dropna(subset=["needle_mm_min"])
-    missing = ranges[ranges["needle_mm_min"].isna()]
-    names = list(ranges["name"])
+    names = list(reported["name"])
+    missing = list(ranges[ranges["needle_mm_min"].isna()]["name"])
+    width = 30 if wide else 22
     for row in reported.itertuples():
         low, high = row.needle_mm_min, row.needle_mm_max
         fig.add_trace(go.Scatter(
-            x=[low, high] if high > low else [low - 0.03, high + 0.03], y=[row.name, row.name], mode="lines+markers",
+            x=[low, high] if high > low else [low - 0.03, high + 0.03], y=[_wrap(row.name, width)] * 2,
+            mode="lines+markers+text", text=["", f"{low:g}–{high:g} mm" if high > low else f"{low:g} mm"],
+            textposition="middle right", cliponaxis=False,
             line=dict(width=8, color=style.PALETTE[0]), marker=dict(symbol="line-ns", size=14, line_width=2),
             showlegend=False, hovertemplate=f"{row.name}: {low:g}–{high:g} mm<extra></extra>",
         ))
-    if not missing.empty:
-        fig.add_trace(go.Scatter(x=[0.05] * len(missing), y=list(missing["name"]), mode="text",
-                                 text=["needle length not reported"] * len(missing), textposition="middle right",
-                                 showlegend=False, hoverinfo="skip"))
-    styled = style.styled(fig, title=f"Needle lengths used in studies, over the skin layers ({site_label})",
-                          x_title="depth below the surface / nominal needle length (mm)", y_title=None)
-    styled.update_xaxes(range=[0, x_max])
-    styled.update_yaxes(categoryorder="array", categoryarray=names[::-1])
-    styled.update_layout(height=120 + 34 * len(names), margin=dict(t=120, l=300))
+    x_title = "nominal needle length, or depth below the skin surface (mm)"
+    styled = style.styled(fig, title=f"Nominal needle lengths in the studies (not depth reached),<br>"
+                                     f"beside the skin layers of the {site_label}",
+                          x_title=x_title if wide else x_title.replace(", or ", ",<br>or "),
+                          y_title="claimed use")
+    styled.update_xaxes(range=[0, x_max], automargin=True)
+    styled.update_yaxes(categoryorder="array", categoryarray=[_wrap(n, width) for n in names[::-1]],
+                        automargin=True)
+    note = _footnote("Not drawn (no needle length reported in the studies read): " + "; ".join(missing) + "."
+                     if missing else "", width=95 if wide else 60)
+    note_px = (note.count("<br>") + 1) * fs * 1.4 if note else 0
+    x_title_px = (1 if wide else 2) * fs * 1.3
+    # Sizes in pixels, grown with the font: title (two lines), three rows of layer names, rows, axis, note.
+    top_px = 12 + 2.6 * ts + 12 + 3 * 1.6 * fs + 8
+    bottom_px = 2.2 * fs + x_title_px + 24 + note_px
+    height = round(top_px + len(names) * 4.4 * fs + bottom_px)
+    styled.update_layout(height=height, margin=dict(t=round(top_px), l=20, r=8 * fs, b=round(bottom_px)),
+                         title=dict(y=1 - (12 + 0.9 * ts) / height, yref="container", yanchor="top"))
+    if note:
+        styled.add_annotation(text=note, x=0, xref="paper", xanchor="left", y=0, yref="paper", yanchor="top",
+                              yshift=-(2.2 * fs + x_title_px + 14), showarrow=False, align="left",
+                              font=dict(size=fs - 1))
     return styled
 
 
-def head_to_head_figure(table: pd.DataFrame) -> go.Figure:
-    """Microneedling against lasers: headline effect (left) and dark marks after treatment (right).
+def head_to_head_figure(outcomes: pd.DataFrame, left_out: list[str] | None = None) -> go.Figure:
+    """Microneedling against lasers, one panel per outcome, so only numbers in the same unit share an axis.
 
-    One row per comparison; microneedling is a circle, the laser a square, joined by a line. Comparisons with
-    no number are listed with their verdict in the row label, so a missing bar is not read as "no effect".
+    In each panel a row is one study: microneedling is a circle, the laser a square, joined by a line. Studies
+    that compared the two without a number to draw are not plotted; name them in the caption
+    (:func:`microlib.evidence.head_to_head_left_out`).
 
     Parameters
     ----------
-    table:
-        Output of :func:`microlib.evidence.head_to_head`.
+    outcomes:
+        Output of :func:`microlib.evidence.head_to_head_outcomes`.
+    left_out:
+        Studies whose improvement has no number to draw (:func:`microlib.evidence.head_to_head_left_out`);
+        named in a note under the panels, so a missing row is never read as "no effect".
     """
-    labels = []
-    for row in table.itertuples():
-        verdict = "significant" if row.significant == "yes" else (
-            "no significant difference" if row.significant == "no" else "significance not reported")
-        unit = row.effect_unit if isinstance(row.effect_unit, str) else "no number"
-        labels.append(f"{row.key} ({row.condition.replace('_', ' ')}; {unit}): {verdict}")
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.55, 0.45],
-                        subplot_titles=("headline effect, in the study's unit", "dark marks (PIH), % of patients"))
-    for col, (mn, other, unit) in enumerate((("effect_mn", "effect_comparator", "effect_unit"),
-                                             ("pih_mn_pct", "pih_comparator_pct", None)), start=1):
-        for (label, row) in zip(labels, table.itertuples(), strict=True):
-            a, b = getattr(row, mn), getattr(row, other)
-            if pd.isna(a) or pd.isna(b):
-                continue
-            fig.add_trace(go.Scatter(x=[a, b], y=[label, label], mode="lines", line=dict(color="#888", width=2),
-                                     showlegend=False, hoverinfo="skip"), row=1, col=col)
-        for name, column, symbol, colour in (("microneedling", mn, "circle", style.PALETTE[0]),
-                                             ("laser", other, "square", style.PALETTE[5])):
-            values = table[column]
-            units = [getattr(r, unit) if unit else "% of patients" for r in table.itertuples()]
+    look = style.current_look()
+    fs, ts = look.font_size, look.title_size
+    found = list(dict.fromkeys(outcomes["outcome"]))
+    # The comparable outcome (dark marks, in % of patients, reported by several studies) goes first.
+    panels = [o for o in found if o == PIH_OUTCOME] + [o for o in found if o != PIH_OUTCOME]
+    counts = [int((outcomes["outcome"] == o).sum()) for o in panels]
+    titles = []
+    for outcome in panels:
+        part = outcomes[outcomes["outcome"] == outcome]
+        conditions = ", ".join(dict.fromkeys(part["condition"].str.lower()))
+        titles.append(f"<b>{outcome}</b><br>{conditions}")
+    # Every size below is in pixels and grows with the font, so the projector look never overlaps either.
+    panel_px = [max(c, 1) * fs * 4.5 + 30 for c in counts]
+    gap_px = 6.5 * fs + 40  # the previous panel's ticks and axis title, then this panel's two-line title
+    plot_px = sum(panel_px) + gap_px * max(len(panels) - 1, 0)
+    fig = make_subplots(rows=max(len(panels), 1), cols=1, subplot_titles=titles or None,
+                        vertical_spacing=gap_px / plot_px if len(panels) > 1 else 0.1,
+                        row_heights=panel_px or None)
+    for index, outcome in enumerate(panels, start=1):
+        part = outcomes[outcomes["outcome"] == outcome]
+        for row in part.itertuples():
+            fig.add_trace(go.Scatter(x=[row.microneedling, row.comparator], y=[_wrap(row.study, 30)] * 2, mode="lines",
+                                     line=dict(color="#888", width=2), showlegend=False, hoverinfo="skip"),
+                          row=index, col=1)
+        for name, column, symbol, colour in (("microneedling", "microneedling", "circle", style.PALETTE[0]),
+                                             ("laser", "comparator", "square", style.PALETTE[5])):
             fig.add_trace(go.Scatter(
-                x=list(values), y=labels, mode="markers", name=name, legendgroup=name, showlegend=col == 1,
-                marker=dict(symbol=symbol, size=13, color=colour, line=dict(width=1, color="#222")),
-                customdata=units, hovertemplate="%{x} %{customdata}<extra>" + name + "</extra>",
-            ), row=1, col=col)
-    styled = style.styled(fig, title="Microneedling versus lasers, where trials compared them directly")
-    styled.update_xaxes(title_text="value (study's own unit)", row=1, col=1)
-    styled.update_xaxes(title_text="patients with dark marks (%)", range=[-2, 35], row=1, col=2)
-    styled.update_yaxes(autorange="reversed", automargin=True)  # room for the longest study label, whatever it is
-    styled.update_layout(height=200 + 45 * len(table), margin=dict(l=40))
+                x=list(part[column]), y=[_wrap(s, 30) for s in part["study"]], mode="markers+text", name=name,
+                legendgroup=name,
+                showlegend=index == 1, text=[f"{v:g}" for v in part[column]],
+                textposition="bottom center", cliponaxis=False,
+                marker=dict(symbol=symbol, size=look.marker_size + 5, color=colour, line=dict(width=1, color="#222")),
+                hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
+            ), row=index, col=1)
+        axis = part["axis"].iloc[0]
+        top = float(max(part["microneedling"].max(), part["comparator"].max()))
+        upper = 10.0 if "0–10" in axis else (max(10.0, round(top * 1.25 + 1)))
+        fig.update_xaxes(title_text=axis, range=[-0.5 if upper <= 10 else -1, upper], row=index, col=1)
+        # first study at the top; room under the last row for its value labels
+        fig.update_yaxes(automargin=True, range=[len(part) - 0.35, -0.6], row=index, col=1)
+    styled = style.styled(fig, title="Microneedling versus lasers:<br>one panel per outcome, each in its own unit")
+    styled.update_yaxes(automargin=True)
+    # Panel titles start at the left edge, so a long outcome name is never cut at the right.
+    styled.for_each_annotation(lambda a: a.update(x=0, xanchor="left", xref="paper", align="left",
+                                                  font=dict(size=fs)))
+    note = _footnote("Improvement not drawn (no number to plot; see the table): " + "; ".join(left_out) + "."
+                     if left_out else "", width=95 if fs < 16 else 60)
+    note_px = (note.count("<br>") + 1) * fs * 1.4 if note else 0
+    if note:
+        styled.add_annotation(text=note, x=0, xref="paper", xanchor="left", y=0, yref="paper", yanchor="top",
+                              yshift=-(3.4 * fs + 16), showarrow=False, align="left", font=dict(size=fs - 1))
+    # Title (two lines), then the key, then the first panel's title: stacked in pixels from the top.
+    legend_px = 12 + 3.4 * ts + 10
+    top_px = legend_px + 1.8 * fs + 2.8 * fs + 12
+    bottom_px = 3.6 * fs + 30 + note_px
+    height = round(top_px + plot_px + bottom_px)
+    styled.update_layout(height=height, margin=dict(l=20, t=round(top_px), r=30, b=round(bottom_px)),
+                         title=dict(y=1 - (12 + 0.9 * ts) / height, yref="container", yanchor="top"),
+                         legend=dict(orientation="h", x=0, xref="container", y=1 - legend_px / height,
+                                     yref="container", yanchor="top", title_text="marker: "))
     return styled
 
 
 def gap_figure(gaps: pd.DataFrame) -> go.Figure:
     """Number of studies per claimed condition: randomised-or-better (solid) vs weaker (hatched).
 
-    Conditions with no study of plain microneedling are labelled with their status ("no trial found" or
-    "radiofrequency microneedling only"), so an empty row reads as a gap, not as missing data.
+    Conditions with no study of plain microneedling carry their status ("no trial found" or
+    "radiofrequency microneedling only") under their name, so an empty row reads as a gap, not as missing data;
+    each bar ends with the condition's evidence verdict.
 
     Parameters
     ----------
     gaps:
         Output of :func:`microlib.evidence.gap_table`.
     """
-    names = list(gaps["name"])
+    look = style.current_look()
+    fs = look.font_size
+    width = 30 if not style.projector_on() else 22
+    names = [_wrap(name, width) for name in gaps["name"]]
     fig = go.Figure()
     fig.add_trace(go.Bar(y=names, x=list(gaps["level_1_2"]), orientation="h", name="level 1–2 (randomised or better)",
                          marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1))))
@@ -193,13 +263,87 @@ def gap_figure(gaps: pd.DataFrame) -> go.Figure:
                                                                         line=dict(color="#222", width=1))))
     totals = gaps["level_1_2"] + gaps["level_3_5"] + gaps["radiofrequency_only"]
     for name, total, row in zip(names, totals, gaps.itertuples(), strict=True):
-        status = "" if row.trial_status == "trials found" else f"{row.trial_status}; "
-        text = f"{status}verdict: {row.verdict}"
-        fig.add_annotation(x=total, y=name, text=text, showarrow=False, xanchor="left", xshift=6, font=dict(size=11))
+        # The trial status ("no trial found" …) is written beside the bar, so an empty row reads as a gap.
+        status = "" if row.trial_status == "trials found" else f"<br><i>{row.trial_status}</i>"
+        fig.add_annotation(x=total, y=name, text=f"verdict: {row.verdict}{status}", showarrow=False,
+                           xanchor="left", xshift=6, font=dict(size=fs - 1), align="left")
     styled = style.styled(fig, title="Claimed uses with little or no trial evidence come first",
-                          x_title="number of studies", y_title=None)
-    styled.update_layout(barmode="stack", height=160 + 36 * len(names), margin=dict(l=300),
-                         legend=dict(orientation="h", y=-0.15))
-    styled.update_yaxes(autorange="reversed")
+                          x_title="number of studies", y_title="claimed use")
+    lines = max(n.count("<br>") + 1 for n in names) if names else 1
+    row_px = lines * 1.3 * fs + 10
+    legend_top = 12 + 1.6 * look.title_size
+    top_px = legend_top + 3 * 1.6 * fs + 10  # the key (up to three lines) sits between the title and the bars
+    bottom_px = 2.2 * fs + 1.6 * fs + 30
+    height = round(top_px + row_px * len(names) + bottom_px)
+    styled.update_layout(barmode="stack", height=height, margin=dict(l=20, t=round(top_px), b=round(bottom_px)),
+                         title=dict(y=1 - 12 / height, yref="container", yanchor="top"),
+                         legend=dict(orientation="h", x=0, xref="container", y=1 - legend_top / height,
+                                     yref="container", yanchor="top", traceorder="normal"), showlegend=True)
+    styled.update_yaxes(autorange="reversed", automargin=True)
     styled.update_xaxes(range=[0, max(12, int(totals.max()) + 6)])
     return styled
+
+
+def _study_row_labels(rows: pd.DataFrame) -> list[str]:
+    names = study_labels(rows) if not rows.empty else []
+    return [f"{name}<br>{design}, level {level}"
+            for name, design, level in zip(names, rows["design"], rows["cebm_level"], strict=True)]
+
+
+def studies_figure(rows: pd.DataFrame | None = None, name: str = "studies") -> go.Figure:
+    """Participants per study for one condition: a bar per study, its name, design and level in the label.
+
+    Studies with no reported number of participants get an ✕ at 1 instead of a bar, so "not reported" is
+    never read as "none". The condition explorer updates this figure in place with
+    :func:`update_studies_figure`.
+
+    Parameters
+    ----------
+    rows:
+        Rows of ``data/studies.csv`` in display order (``None``: an empty figure to fill later).
+    name:
+        The condition's name, for the title.
+    """
+    base = go.Figure()
+    base.add_trace(go.Bar(x=[], y=[], orientation="h", name="people analysed", textposition="outside",
+                          cliponaxis=False, marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1))))
+    base.add_trace(go.Scatter(x=[], y=[], mode="markers", name="number not reported",
+                              marker=dict(symbol="x", size=10, color="#222")))
+    style.styled(base, title=name, x_title="people analysed (log scale)", y_title=None)
+    base.update_xaxes(type="log", range=[0, 3.5], tickvals=[1, 10, 100, 1000], automargin=True)
+    base.update_yaxes(categoryorder="array", automargin=True)
+    base.update_layout(legend=dict(orientation="h", x=0, xref="container", yref="container", yanchor="top"))
+    _place_studies_layout(base, 0)
+    if rows is not None:
+        update_studies_figure(base, rows, name)
+    return base
+
+
+def update_studies_figure(fig: go.Figure, rows: pd.DataFrame, name: str) -> None:
+    """Redraw ``fig`` (from :func:`studies_figure`, or a ``FigureWidget`` of it) for ``rows``, in place."""
+    labels = _study_row_labels(rows)
+    sizes = [float(n) if not pd.isna(n) else 0.0 for n in rows["n"]]
+    unknown = [label for label, n in zip(labels, rows["n"], strict=True) if pd.isna(n)]
+    with fig.batch_update():
+        fig.data[0].x = sizes
+        fig.data[0].y = labels
+        fig.data[0].text = [f"{int(n)}" if n else "" for n in sizes]
+        fig.data[1].x = [1.0] * len(unknown)
+        fig.data[1].y = unknown
+        fig.layout.title.text = f"{name}: {len(rows)} result{'' if len(rows) == 1 else 's'} after the filters"
+        fig.layout.yaxis.categoryarray = labels[::-1]
+        _place_studies_layout(fig, len(labels))
+
+
+def _place_studies_layout(fig: go.Figure, rows: int) -> None:
+    """Height and the pixel positions of title and key for ``rows`` studies (two label lines each)."""
+    look = style.current_look()
+    fs, ts = look.font_size, look.title_size
+    legend_top = 12 + 1.6 * ts
+    top = legend_top + 2 * 1.6 * fs + 10  # the key may wrap to two lines
+    bottom = 4 * fs + 30
+    height = round(top + (2.9 * fs + 6) * max(rows, 1) + bottom)
+    fig.layout.height = height
+    fig.layout.margin = dict(l=20, r=4 * fs, t=round(top), b=round(bottom))
+    fig.layout.title.update(y=1 - 12 / height, yref="container", yanchor="top")
+    fig.layout.legend.y = 1 - legend_top / height

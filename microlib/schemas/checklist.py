@@ -6,7 +6,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
+from .common import (
+    KEY_PATTERN,
+    CheckedOn,
+    CitationKeys,
+    ForeignKey,
+    Jurisdiction,
+    Row,
+    ShownVerification,
+    TableSpec,
+    TextList,
+)
 
 #: The kinds of source a checklist rule can rest on, strongest first.
 EvidenceKind = Literal[
@@ -32,6 +42,10 @@ class ChecklistItem(Row):
     disagreement: str | None = Field(None, description="Where sources disagree about this rule, if they do.")
     citations: CitationKeys = Field(description="Sources of the rule (`;`-separated keys).")
     verification: ShownVerification = Field(description="How the rule was checked against those sources.")
+    jurisdiction: Jurisdiction = Field("any", description="Where the rule comes from: `any` for rules that do not "
+                                       "rest on one country's regulator; otherwise the country (e.g. `US` for a "
+                                       "rule taken from what the FDA has authorised).")
+    checked_on: CheckedOn = Field(description="Date the rule was last checked against its sources (ISO date).")
 
 
 SPEC = TableSpec(

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .common import CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
+from .common import CheckedOn, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
 
 
 def _none_is_empty(value: object) -> object:
@@ -73,6 +73,7 @@ class Claim(Row):
     citations: CitationKeys = Field(description="Sources the verdict rests on (`;`-separated keys).")
     verification: ShownVerification = Field(description="How the decisive source was read.")
     wording_note: str | None = Field(None, description="When the verdict alone hides a wording problem, what it is.")
+    checked_on: CheckedOn = Field(description="Date the verdict was last checked against its sources (ISO date).")
 
 
 

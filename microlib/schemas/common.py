@@ -8,6 +8,7 @@ fields stay optional and required ones fail loudly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, model_validator
@@ -41,6 +42,28 @@ def _require_one(keys: tuple[str, ...]) -> tuple[str, ...]:
 CitationKeys = Annotated[tuple[str, ...], BeforeValidator(_split_keys), AfterValidator(_require_one)]
 #: A ``;``-separated list of short strings (may be empty).
 TextList = Annotated[tuple[str, ...], BeforeValidator(_split_keys)]
+
+
+def _not_before_project(value: date) -> date:
+    if value < date(2020, 1, 1):
+        raise ValueError("a date from 2020-01-01 on (the project's sources were read from then)")
+    return value
+
+
+#: The date a row was last checked against its source (ISO ``YYYY-MM-DD``). Only a check really done counts:
+#: rows not re-read keep the date of their previous check (from the project's history), never today's date.
+CheckedOn = Annotated[date, AfterValidator(_not_before_project)]
+
+
+#: Where a rule applies. ``any`` means the rule does not come from one country's law or regulator.
+Jurisdiction = Literal["any", "US", "EU", "UK", "Australia"]
+JURISDICTION_NAMES: dict[str, str] = {
+    "any": "not tied to one country",
+    "US": "United States",
+    "EU": "European Union",
+    "UK": "United Kingdom",
+    "Australia": "Australia",
+}
 
 #: A lowercase identifier: letters, digits and underscores, starting with a letter.
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"

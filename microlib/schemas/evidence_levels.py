@@ -12,6 +12,10 @@ class EvidenceLevel(Row):
     name: str = Field(min_length=3, description="Short name of the level.")
     meaning: str = Field(min_length=20, description="What evidence sits at this level for treatment benefit, "
                          "in our own words.")
+    rule: str = Field(min_length=20, description="The rule that places a row of `studies.csv` at this level, "
+                      "in terms of its columns (`design`, `randomised`, `comparator_kind`, `pooled_studies`, "
+                      "`studies_included`, `pooled_randomised`). A review with no randomised studies, or whose "
+                      "randomised count was not read, is not levelled by the rule (see `level_basis`).")
     designs: TextList = Field(description="Designs in `studies.csv` usually placed at this level (`;`-separated).")
     citations: CitationKeys = Field(description="Source of the scale.")
     verification: ShownVerification = Field(description="How the scale was checked.")

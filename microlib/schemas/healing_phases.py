@@ -12,10 +12,15 @@ from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 class HealingPhase(Row):
     key: str = Field(pattern=KEY_PATTERN, description="Identifier of the row.")
     label: str = Field(min_length=3, description="Short label drawn on the time axis.")
-    kind: Literal["phase_window", "marker", "dissent", "description"] = Field(
-        description="`phase_window`: a phase with a time span; `marker`: an observed event; "
-        "`dissent`: a published view that disagrees with the windows; `description`: how a source describes "
-        "the cascade, without times."
+    kind: Literal["phase_window", "marker", "patient_sign", "dissent", "description"] = Field(
+        description="`phase_window`: a phase with a time span; `marker`: an observed event; `patient_sign`: what "
+        "the patient sees and when; `dissent`: a published view that disagrees with the windows; `description`: "
+        "how a source describes the cascade, without times."
+    )
+    phase: Literal["haemostasis", "inflammation", "proliferation", "remodelling"] | None = Field(
+        None,
+        description="The healing phase the row belongs to or is linked with (empty for rows that are not tied to "
+        "one phase). For a `patient_sign` the link is the lesson's reading of the biology, not a measurement.",
     )
     scope: str = Field(
         min_length=5,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .common import KEY_PATTERN, CitationKeys, Row, ShownVerification, TableSpec
 
@@ -26,9 +26,20 @@ class SkinMeasurement(Row):
     )
     population: str = Field(min_length=3, description="Who was measured (sample and population).")
     in_model: bool = Field(description="True for the per-site rows the depth model uses.")
+    beneath: Literal["subcutis", "orbicularis oculi muscle"] | None = Field(
+        None,
+        description="What lies directly under the dermis at this site (model rows only): `subcutis` (fat) or, at "
+        "the eyelid, `orbicularis oculi muscle` (eyelid skin has almost no fat under it).",
+    )
     citations: CitationKeys = Field(description="Source of the value (`;`-separated keys).")
     verification: ShownVerification = Field(description="How the value was checked against its source.")
     note: str | None = Field(None, description="Caveats: what the source did and did not say.")
+
+    @model_validator(mode="after")
+    def _model_rows_say_what_lies_beneath(self) -> SkinMeasurement:
+        if self.in_model and self.beneath is None:
+            raise ValueError("rows with in_model true need `beneath` (subcutis or orbicularis oculi muscle)")
+        return self
 
 
 SPEC = TableSpec(

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .common import KEY_PATTERN, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
+from .common import KEY_PATTERN, CheckedOn, CitationKeys, ForeignKey, Row, ShownVerification, TableSpec, TextList
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -39,12 +39,27 @@ class Study(Row):
     condition: str = Field(description="Condition studied: a `key` in `conditions.csv`.")
     design: Design = Field(description="Study design as reported (split-face = within-patient, randomised sides).")
     cebm_level: int = Field(ge=1, le=5, description="Oxford CEBM 2011 level for treatment benefit (1 best, 5 "
-                            "weakest), assigned by us from the design; see `evidence_levels.csv`.")
+                            "weakest), assigned by the written rule in `evidence_levels.csv` from `design`, "
+                            "`randomised`, `comparator_kind`, `pooled_studies` and `pooled_randomised`; where "
+                            "`level_basis` says the row is not levelled, a provisional level.")
     level_note: str | None = Field(None, description="Why the level differs from the design's usual level.")
-    year: int = Field(ge=1990, le=2026, description="Year of publication.")
+    level_basis: str = Field(pattern=r"^(rule|not levelled: .{10,})$", description="`rule` when the level "
+                             "follows from the design fields by the written rule; otherwise `not levelled: ` and "
+                             "what was not read (the level shown is then provisional).")
+    randomised: Literal["yes", "no", "not stated"] | None = Field(
+        None, description="Primary studies: whether chance decided who (or which side) got microneedling, as "
+        "the source states it. Empty for reviews.")
+    year: int = Field(ge=1990, le=2026, description="Year of first publication online (not the year of the "
+                      "printed issue, which can be a year later).")
     n: int | None = Field(None, ge=1, le=10000, description="Participants analysed (for reviews: pooled "
                           "participants); empty when not reported.")
-    studies_pooled: int | None = Field(None, ge=1, le=500, description="Studies included (reviews only).")
+    studies_included: int | None = Field(None, ge=1, le=500, description="Studies the review included "
+                                         "(reviews only).")
+    pooled_studies: int | None = Field(None, ge=1, le=500, description="Studies combined in the headline "
+                                       "pooled estimate (meta-analyses only; can be fewer than included).")
+    pooled_randomised: int | None = Field(None, ge=0, le=500, description="How many of the pooled studies (or, "
+                                          "for a review without pooling, of the included studies) were "
+                                          "randomised; empty when not read.")
     skin_types: str | None = Field(None, description="Fitzpatrick skin types included, as reported (e.g. `IV-V`).")
     needle_mm_min: float | None = Field(None, ge=0.1, le=3.0, description="Shortest needle length used, mm.")
     needle_mm_max: float | None = Field(None, ge=0.1, le=3.0, description="Longest needle length used, mm.")
@@ -76,7 +91,9 @@ class Study(Row):
     adverse_events: str | None = Field(None, description="Adverse events reported, in words.")
     funding: str | None = Field(None, description="Funding or conflict of interest, where reported.")
     verification: ShownVerification = Field(description="How the row's values were checked.")
-    note: str | None = Field(None, description="Caveats: what was not readable, computed values.")
+    note: str | None = Field(None, description="Caveats: what was not readable, computed values, and how each "
+                             "field was checked where it was not read in the primary source.")
+    checked_on: CheckedOn = Field(description="Date the row was last checked against its source (ISO date).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Study:
@@ -87,6 +104,14 @@ class Study(Row):
             lo, hi = getattr(self, low), getattr(self, high)
             if lo is not None and hi is not None and lo > hi:
                 raise ValueError(f"{low}={lo} is larger than {high}={hi}")
+        if self.pooled_studies is not None and self.studies_included is not None \
+                and self.pooled_studies > self.studies_included:
+            raise ValueError(f"pooled_studies={self.pooled_studies} is larger than "
+                             f"studies_included={self.studies_included}")
+        denominator = self.pooled_studies if self.pooled_studies is not None else self.studies_included
+        if self.pooled_randomised is not None and (denominator is None or self.pooled_randomised > denominator):
+            raise ValueError(f"pooled_randomised={self.pooled_randomised} needs pooled_studies or "
+                             f"studies_included at least as large (got {denominator})")
         return self
 
 

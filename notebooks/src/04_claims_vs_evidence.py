@@ -13,11 +13,10 @@
 #
 # By the end of this notebook you will be able to:
 #
-# 1. **Name** the five verdicts a claim can receive and **give** an example of each.
-# 2. **Choose**, for a given claim, the kind of source that could settle it, and **state** what a study of that
-#    design can and cannot show.
-# 3. **Read** the verdicts on the 82 claims by topic, and **find** the notebook that teaches each topic.
-# 4. **Spot** advertorial red flags in a health text.
+# 1. Give a claim one of the five verdicts (supported, partly supported, overstated, contradicted, unverifiable) and justify it from the evidence.
+# 2. Choose, for a given claim, the kind of source that could settle it, and state what a study of that design can and cannot show.
+# 3. Read the verdicts on the 82 claims by topic, and find the notebook that teaches each topic.
+# 4. Spot advertorial red flags in a health text, and name the question each one should make you ask.
 
 # %% [markdown]
 # ## Prerequisites
@@ -27,18 +26,28 @@
 # | How microneedling makes controlled wounds | Necessary | [01 — mechanism](01_collagen_induction.ipynb) |
 # | Randomised, split-face and uncontrolled studies | Necessary | [02 — conditions](02_conditions_compared.ipynb) |
 # | Expected effects versus complications | Helpful | [03 — risk checklist](03_side_effect_risk_checklist.ipynb) |
+# | The evidence labels (the claim verdicts are one kind of label) | Helpful | [00 — evidence-labels card](00_start_here.ipynb) |
 
 # %% [markdown]
 # ## Time to learn
 #
-# About **60 minutes**: 25 minutes reading and charts, 30 minutes of exercises, 5 minutes for the quiz.
+# About **60 minutes**. The estimate counts the words you read (lesson text and tables) at 130 words a minute,
+# a common pace for technical study text, plus a minute for each figure, five minutes for the claims browser and
+# five for each exercise.
+#
+# | Section | Minutes |
+# |---|---|
+# | Overview, prerequisites and this plan | 3 |
+# | 1. Five verdicts, and what each looks like | 4 |
+# | 2. How to check a claim (with exercise 1) | 10 |
+# | 3. The 82 claims by verdict and topic (with the browser) | 10 |
+# | 4. Spot the red flags (with exercises 2 and 3) | 21 |
+# | Quiz, summary and what's next | 9 |
 
 # %%
-from IPython.display import HTML
-
 from microlib.apps.claims import build_claims_app
 from microlib.apps.quiz import show_quiz
-from microlib.claims import red_flag_counts, red_flags_html, verdict_counts, verdict_examples
+from microlib.claims import red_flag_counts_table, red_flags_table_for_students, verdict_counts, verdict_examples_table
 from microlib.plots.claims import verdict_bar, verdicts_by_topic
 from microlib.quiz import quiz_citations
 from microlib.references import cited_by, display_references
@@ -56,16 +65,24 @@ from microlib.references import cited_by, display_references
 # | ✘ **contradicted** | The evidence says otherwise. |
 # | ? **unverifiable** | No evidence either way; usually a clinic habit. |
 #
-# The icon always comes with the word, so nothing depends on colour. The next cell shows one claim of each kind,
-# paraphrased in our words, with what the evidence says.
+# The icon always comes with the word, so nothing depends on colour. These verdicts are one of several kinds of
+# evidence label in the course; the card in [notebook 00](00_start_here.ipynb) (section 5) sets them side by side.
+#
+# **Think!** Table 1 shows one claim of each kind, in our words. Before you read the verdicts, cover the first
+# column: "It works wonders on acne scars and gets rid of them" and "there is no risk of skin discoloration".
+# Which is overstated and which is contradicted, and what is the difference?
 
 # %%
-verdict_examples()
+verdict_examples_table()
 
 # %% [markdown]
-# Notice the difference between **overstated** and **contradicted**. "It improves acne scars" is supported; "it
-# eliminates them" turns the same evidence into a promise the studies do not make. "No risk of discoloration"
-# is not an exaggeration of a true statement: the studies report the opposite.
+# <details><summary>Show the answer</summary>
+#
+# "It improves acne scars" is supported; "it gets rid of them" turns the same evidence into a promise the
+# studies do not make, so it is **overstated**. "No risk of discoloration" is not an exaggeration of a true
+# statement: the studies report the opposite, so it is **contradicted**.
+#
+# </details>
 
 # %% [markdown]
 # ## 2. How to check a claim
@@ -113,14 +130,14 @@ verdict_examples()
 #
 # a. A **randomised trial comparing the two head to head** (or a systematic review of such trials). The trials
 #    found were small: "no significant difference" in a small trial is not proof that the two are equal, and
-#    they cannot show rare harms. Verdict in our table (B19): partly supported.
+#    they cannot show rare harms. Verdict in our table: partly supported.
 #
 # b. **The law or regulator** in the place concerned. In the US, state rules decide, and they differ; a
 #    professional body's advice to see a dermatologist is a recommendation, not a rule. It cannot tell you who
-#    does it *well*. Verdict (W01): contradicted.
+#    does it *well*. Verdict in our table: contradicted.
 #
 # c. Ideally **a trial comparing aftercare routines**; none exists. Laboratory data on how fast needle channels
-#    close make the rule plausible but were not designed to test it. Verdict (A01): partly supported.
+#    close make the rule plausible but were not designed to test it. Verdict in our table: partly supported.
 #
 # </details>
 
@@ -128,54 +145,91 @@ verdict_examples()
 # ## 3. The 82 claims by verdict and topic
 #
 # Figure 1 counts the verdicts across all four articles.
+#
+# **Think!** Before you look: of 82 claims in marketing articles, what share would you guess is plainly
+# supported by the evidence: most, about half, or fewer?
 
 # %%
 verdict_bar(verdict_counts())
 
 # %% [markdown]
-# *Figure 1. Verdicts on the 82 distinct claims in four marketing articles (counts on each bar).* Notice that
-# only about a third of the claims are plainly supported; most are true only in part or are stretched beyond the
-# evidence.
+# *Figure 1. Verdicts on the 82 distinct claims in four marketing articles: number of claims per verdict, the
+# count written at the end of each bar; the icon, the word and the fill pattern all mark the verdict.*
+#
+# <details><summary>Show the answer</summary>
+#
+# Fewer than half: only about a third of the claims are plainly supported. Most are true only in part or are
+# stretched beyond the evidence.
+#
+# </details>
 #
 # Figure 2 splits the same claims by topic.
+#
+# **Think!** Predict: in which topic will the ? unverifiable claims sit, and why might no study have tested them?
 
 # %%
 verdicts_by_topic(verdict_counts(by_topic=True))
 
 # %% [markdown]
-# *Figure 2. Verdicts by topic (colour and fill pattern both mark the verdict).* Notice where the ✘ contradicted
-# claims sit: one each in procedure, skin biology, benefits, who may perform it, side effects and skin type.
-# Aftercare holds all the unverifiable claims: the rules are clinic habits that no study has tested.
+# *Figure 2. Verdicts by topic: number of claims per topic, each bar split by verdict (colour and fill pattern
+# both mark the verdict, and the key names each with its icon).*
+#
+# <details><summary>Show the answer</summary>
+#
+# Aftercare holds all the unverifiable claims: the rules are clinic habits that no study has tested. The ✘
+# contradicted claims are spread out: one each in procedure, skin biology, benefits, who may perform it, side
+# effects and skin type.
+#
+# </details>
 
 # %% [markdown]
 # ### Browse the claims
 #
 # Pick a topic and a verdict. The chart shows the verdicts for the chosen topic; the table lists the matching
 # claims, what the evidence says, the sources, and the notebook that teaches the topic.
+#
+# **Think!** The browser opens on side effects. Before you read the table: can the same studies support one
+# claim about side effects and contradict another? Look for the claims that promise *no* risk.
 
 # %%
 claims_app = build_claims_app(topic="side_effects")
 claims_app.widget
 
 # %% [markdown]
-# The browser opens on side effects. Notice that the claims about *frequent, mild* effects are supported, while
-# the claims that promise *no* risk are contradicted: the same studies back the first and refute the second.
+# <details><summary>Show the answer</summary>
+#
+# Yes. The claims about *frequent, mild* effects are supported, while the claims that promise *no* risk are
+# contradicted: the same studies back the first and refute the second.
+#
+# </details>
 
 # %% [markdown]
 # ## 4. Spot the red flags
 #
-# Some signals in a text tell you it is selling rather than informing. The table lists the ones found in the four
+# Some signals in a text tell you it is selling rather than informing. Table 2 lists the ones found in the four
 # articles (and two common elsewhere). Each comes with a question you can ask.
 
 # %%
-HTML(red_flags_html())
+red_flags_table_for_students(caption="Table 2. Red flags of advertorials: what each looks like, why it matters, "
+                                      "and the question to ask.")
 
 # %% [markdown]
-# How often did the wording of a claim carry each signal? Page-level signals (adverts, links, missing authors)
-# belong to whole articles, so they count zero claims here.
+# How often did the wording of a claim carry each signal? Page-level signals (adverts, missing authors) belong to
+# whole articles, so they count zero claims in Table 3.
+#
+# **Think!** Which signal do you expect to find most often in the wording of the claims themselves?
 
 # %%
-red_flag_counts()
+red_flag_counts_table(caption="Table 3. How many of the 82 claims carry each signal in their own wording.")
+
+# %% [markdown]
+# <details><summary>Show the answer</summary>
+#
+# Absolute or superlative words ("no risk", "gets rid of") are by far the most common, followed by the promise
+# of one treatment for everything. They are also the easiest to spot: look for words that leave no room for
+# exceptions.
+#
+# </details>
 
 # %% [markdown]
 # ### Exercise 2: find the red flags
@@ -210,10 +264,10 @@ red_flag_counts()
 #
 # <details><summary>Show the solution</summary>
 #
-# **Overstated** (claim P03). Numbing cream is standard and does help, so there is a kernel of truth, but pain is
+# **Overstated**. Numbing cream is standard and does help, so there is a kernel of truth, but pain is
 # one of the most often reported effects: in a randomised trial on stretch marks, microneedling scored about 5
 # out of 10 for pain. "Not any pain" stretches a partial truth into a promise. A related claim, that the procedure
-# *itself* numbs the skin (M10), is contradicted.
+# *itself* numbs the skin, is contradicted.
 #
 # </details>
 
@@ -240,7 +294,8 @@ show_quiz("04_claims_vs_evidence")
 # ## What's next
 #
 # Go back to the notebook that teaches any claim you found surprising: the browser above links each topic to
-# its lesson. Trainers: `docs/trainer_guide.md` has answers and discussion prompts for every notebook.
+# its lesson. Trainers: the trainer guide in the `docs` folder has answers and discussion prompts for every
+# notebook.
 
 # %% [markdown]
 # ## References

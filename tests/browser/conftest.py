@@ -12,6 +12,7 @@ Without ``/usr/bin/chromium`` these tests are skipped with one line saying how t
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -96,29 +97,67 @@ def isolated_jupyter_env(home: Path) -> dict[str, str]:
 
 @dataclass
 class Lab:
-    """A running JupyterLab server plus a browser; see the module docstring."""
+    """A running JupyterLab server plus a browser; see the module docstring.
+
+    Each test gets its own ``Lab`` (function scope) over the session's server and browser: a fresh browser
+    context, and no kernel left over from an earlier test. Opening a notebook whose kernel still holds the
+    widget models of an earlier run makes the browser restore all of them at once; that is a different
+    situation from the one a test means to check, and it once made the suite fail depending on test order.
+    """
 
     base_url: str
     token: str
     browser: object
     console_errors: list[str] = field(default_factory=list)
+    console_log: list[str] = field(default_factory=list)
     _page_errors: dict[int, list[str]] = field(default_factory=dict)
+    _context: object | None = None
 
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}{'&' if '?' in path else '?'}token={self.token}"
 
-    def new_page(self):
-        page = self.browser.new_page(viewport={"width": 1400, "height": 1000})
+    # ---- server state ------------------------------------------------------------------------------------
+    def _api(self, method: str, path: str) -> object:
+        request = urllib.request.Request(self.url(path), method=method)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def running_kernels(self) -> list[dict]:
+        """The kernels the server is running now (``/api/kernels``)."""
+        return list(self._api("GET", "/api/kernels"))
+
+    def shut_down_kernels(self, timeout: float = 60) -> None:
+        """Delete every session and kernel on the server and wait until none is left."""
+        for session in self._api("GET", "/api/sessions"):
+            self._api("DELETE", f"/api/sessions/{session['id']}")
+        for kernel in self._api("GET", "/api/kernels"):
+            self._api("DELETE", f"/api/kernels/{kernel['id']}")
+        deadline = time.monotonic() + timeout
+        while self.running_kernels():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"kernels still running after {timeout:.0f} s: {self.running_kernels()}")
+            time.sleep(0.2)
+
+    # ---- pages -------------------------------------------------------------------------------------------
+    def new_page(self, viewport: dict[str, int] | None = None):
+        if self._context is None:
+            self._context = self.browser.new_context(viewport=viewport or {"width": 1400, "height": 1000})
+        page = self._context.new_page()
+        if viewport:
+            page.set_viewport_size(viewport)
         errors = self._page_errors.setdefault(id(page), [])
 
         def on_console(message) -> None:
+            text = f"console.{message.type}: {message.text}"
+            self.console_log.append(text)
             if message.type == "error":
-                text = f"console: {message.text}"
-                errors.append(text)
-                self.console_errors.append(text)
+                errors.append(f"console: {message.text}")
+                self.console_errors.append(f"console: {message.text}")
 
         def on_pageerror(error) -> None:
             text = f"pageerror: {error}"
+            self.console_log.append(text)
             errors.append(text)
             self.console_errors.append(text)
 
@@ -129,9 +168,15 @@ class Lab:
     def errors_for(self, page) -> list[str]:
         return list(self._page_errors.get(id(page), []))
 
-    def open_and_run(self, notebook: str):
-        """Open ``notebooks/<notebook>``, Run All, wait for every cell and an idle kernel; return the page."""
-        page = self.new_page()
+    def open_and_run(self, notebook: str, *, fresh_kernel: bool = True, viewport: dict[str, int] | None = None):
+        """Open ``notebooks/<notebook>``, Run All, wait until every cell has run, every widget view has drawn
+        and the kernel is idle; return the page.
+
+        ``fresh_kernel=True`` (the default) shuts down every kernel first, so the notebook starts in a new one.
+        """
+        if fresh_kernel:
+            self.shut_down_kernels()
+        page = self.new_page(viewport)
         page.set_default_timeout(RUN_TIMEOUT_MS)
         page.goto(self.url(f"/lab/tree/notebooks/{notebook}?reset"))
         page.wait_for_selector("#jp-main-statusbar >> text=/\\| Idle/")
@@ -145,7 +190,19 @@ class Lab:
             }"""
         )
         page.wait_for_selector("#jp-main-statusbar >> text=/\\| Idle/")
+        # Widget views render asynchronously: wait until no output still says it is loading a widget.
+        page.wait_for_function(
+            """() => ![...document.querySelectorAll('.jp-OutputArea-output')]
+                    .some(o => /Loading widget/.test(o.textContent))"""
+        )
         return page
+
+    def close(self) -> None:
+        """Close this test's browser context and every kernel it started."""
+        if self._context is not None:
+            self._context.close()
+            self._context = None
+        self.shut_down_kernels()
 
     def screenshot(self, page, name: str) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -214,8 +271,22 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def lab(lab_server: tuple[str, str], browser: object) -> Lab:
-    """JupyterLab plus browser: ``lab.open_and_run(notebook)``."""
+@pytest.fixture
+def lab(lab_server: tuple[str, str], browser: object) -> Iterator[Lab]:
+    """JupyterLab plus browser for one test: ``lab.open_and_run(notebook)``; a fresh context and kernels."""
     base_url, token = lab_server
-    return Lab(base_url=base_url, token=token, browser=browser)
+    instance = Lab(base_url=base_url, token=token, browser=browser)
+    try:
+        yield instance
+    finally:
+        instance.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Attach the browser console of a failed test to its report, so a failure shows what the page said."""
+    outcome = yield
+    report = outcome.get_result()
+    lab_instance = getattr(item, "funcargs", {}).get("lab")
+    if report.failed and isinstance(lab_instance, Lab) and lab_instance.console_log:
+        report.sections.append(("browser console", "\n".join(lab_instance.console_log[-200:])))

@@ -17,11 +17,11 @@ def test_picking_a_condition_changes_card_and_table(lab):
     page = lab.open_and_run(NOTEBOOK)
     table = page.locator(".mn-evidence-studies").first
     wait_for_text(page, ".mn-evidence", "Atrophic acne scars")
-    wait_for_text(page, ".mn-evidence-studies", "alam2014")
+    wait_for_text(page, ".mn-evidence-studies", "Alam et al. 2014")
 
     page.locator(".widget-dropdown select").first.select_option(label="Stretch marks (striae)")
     wait_for_text(page, ".mn-evidence", "Stretch marks")
-    wait_for_text(page, ".mn-evidence-studies", "naspolini2019")
-    assert "alam2014" not in table.text_content()
+    wait_for_text(page, ".mn-evidence-studies", "Naspolini et al. 2019")
+    assert "Alam et al. 2014" not in table.text_content()
     lab.screenshot(page, "02_conditions_compared_striae")
     assert lab.errors_for(page) == []

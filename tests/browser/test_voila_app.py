@@ -186,7 +186,10 @@ def test_checklist_app_loads_a_vignette_and_shows_its_outcome(checklist_app: str
         arg=before)
     outcome = page.locator(".mn-outcome").inner_text()
     assert outcome.strip(), "the outcome panel is empty after loading a vignette"
-    assert page.locator(".mn-story").inner_text().strip(), "the vignette's story is not shown"
+    # The story is a separate widget whose update may arrive after the outcome's: wait for it, do not race it.
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.mn-story'); return s && s.innerText.trim().length > 0; }",
+        timeout=60_000)
     page.wait_for_selector(".mn-checklist-app .js-plotly-plot .main-svg")
     assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "code must be hidden"
     app.assert_clean()
