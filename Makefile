@@ -52,7 +52,7 @@ LAB_FLAGS := --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) --LabApp.ne
 lab: venv
 	$(JUPYTER_ENV) $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: venv lint unit notebooks-check browser
+test: venv lint unit notebooks-check browser hub-test
 
 # ruff for style; import-linter for the layers (contracts in pyproject.toml, see CONTRIBUTING.md).
 lint: venv
@@ -61,7 +61,7 @@ lint: venv
 
 # Unit and property tests, and the examples in microlib's docstrings (doctests).
 unit: venv
-	$(PYTEST) tests microlib --doctest-modules --ignore=tests/browser -q -n 2
+	$(PYTEST) tests microlib --doctest-modules --ignore=tests/browser --ignore=tests/hub -q -n 2
 
 notebooks-check: venv
 	$(PYTEST) $(NBVAL_FLAGS) notebooks -q -n 2 --dist loadfile
@@ -74,6 +74,7 @@ bench: venv
 
 notebooks: venv
 	$(JUPYTER_ENV) $(BIN)/python tools/build_notebooks.py
+	$(BIN)/python tools/trainer_guide.py
 
 # Re-resolve requirements.lock from pyproject.toml after changing a dependency there (developers only; commit the
 # result). Versions already locked are kept when they still fit; `make lock LOCK_FLAGS=--upgrade` takes the newest.
@@ -111,3 +112,35 @@ slides: venv vendor
 # The risk checklist (notebook 03) as a Voilà app on http://127.0.0.1:8866: code hidden, widgets live, offline.
 app: venv vendor
 	$(JUPYTER_ENV) $(BIN)/python tools/serve_app.py
+
+# ---- Trainer pack (issue 12) -------------------------------------------------------------------------------
+.PHONY: handouts trainer-guide
+# Printable PDFs in handouts/ (key points, case cards, red-flag worksheet, glossary), made offline with Chromium.
+handouts: venv
+	$(JUPYTER_ENV) $(BIN)/python tools/handouts.py
+
+# Rewrite docs/trainer_guide.md from the lessons, data/quizzes.yaml and docs/speaker_notes.yaml
+# (`make notebooks` does this too; a test fails when the guide is stale).
+trainer-guide: venv
+	$(BIN)/python tools/trainer_guide.py
+
+# ---- A class on one JupyterHub (issue 14; see hub/README.md) ------------------------------------------------
+.PHONY: hub hub-env hub-test bench-hub
+# The shared environment students' servers run in (/opt/microlib-hub): the lock, the hub packages, the package.
+hub-env: venv vendor
+	$(BIN)/python tools/hub.py --setup-only
+
+# A real JupyterHub on 127.0.0.1:8000; prints the nbgitpuller link that gives each student the lessons.
+hub: venv vendor
+	$(BIN)/python tools/hub.py --lessons-repo
+
+# Isolation and security tests against a running hub with two students and a trainer (needs root for the
+# students' Unix accounts; without root they are skipped with one line, except in CI where that is a failure).
+hub-test: venv vendor
+	$(if $(filter 0,$(shell id -u)),$(BIN)/python tools/hub.py --setup-only,)
+	$(PYTEST) tests/hub -q
+
+# Class-size benchmark (1–30 simulated students); writes the table and figure into docs/scaling.md.
+bench-hub: venv vendor
+	$(BIN)/python tools/hub.py --setup-only
+	$(JUPYTER_ENV) $(BIN)/python bench/bench_hub.py

@@ -314,7 +314,7 @@ def write_docs(runs: list[dict], meta: dict) -> None:
         MARK_START,
         f"Measured {meta['date']} on this project's machine ({meta['cores']} cores, {meta['memory_gb']} GB), "
         f"`make bench-hub` ({meta['command']}). Students arrive at random inside the start window "
-        f"(about {meta['window_per_student']} s per student, at most {meta['window_cap']} s).",
+        f"(about {meta['window_per_student']:g} s per student, at most {meta['window_cap']:g} s).",
         "",
         markdown_table(runs),
         "",

@@ -45,4 +45,20 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_LAZY])
 
 
-__all__ = ["DataValidationError", "__version__", "doctor", "load_all", "load_records", "load_table"]
+#: The public API: the modules lessons (and trainers writing their own notebooks) import from. Everything
+#: else (``healing_model``, ``calibration``, ``checks``, ``html``, ``schemas``, ``apps.figure`` …) is internal
+#: and may change; tests/test_layers.py checks that every lesson imports only from these.
+PUBLIC_MODULES = (
+    "microlib",
+    "microlib.skin", "microlib.healing", "microlib.evidence", "microlib.risk", "microlib.claims",
+    "microlib.quiz", "microlib.glossary", "microlib.references", "microlib.review_dates", "microlib.tables",
+    "microlib.loader",
+    "microlib.plots", "microlib.plots.mechanism", "microlib.plots.evidence", "microlib.plots.claims",
+    "microlib.plots.risk",
+    "microlib.apps.mechanism", "microlib.apps.evidence", "microlib.apps.claims", "microlib.apps.risk",
+    "microlib.apps.quiz", "microlib.apps.glossary", "microlib.apps.projector",
+    "microlib.style",
+)
+
+__all__ = ["PUBLIC_MODULES", "DataValidationError", "__version__", "doctor", "load_all", "load_records",
+           "load_table"]

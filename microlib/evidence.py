@@ -10,8 +10,8 @@ Example
 -------
 >>> from microlib.evidence import load_studies, summarise_condition
 >>> summary = summarise_condition(load_studies(), "acne_scars")
->>> summary.best_level
-1
+>>> summary.best_level  # a meta-analysis pooling mostly non-randomised studies: level 2
+2
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def source_label(key: str) -> str:
 
 def source_labels(keys: Iterable[str]) -> str:
     """Several sources as one readable string, e.g. ``"Harris et al. 2015; Alam et al. 2014"`` (order kept)."""
-    return "; ".join(source_label(k) for k in keys)
+    return "; ".join(dict.fromkeys(source_label(k) for k in keys))  # two releases of one body read as one name
 
 
 def study_labels(studies: pd.DataFrame) -> list[str]:

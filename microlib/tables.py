@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ import pandas as pd
 __all__ = ["TABLE_CLASS", "StudentTable", "student_table"]
 
 TABLE_CLASS = "microlib-table"
+_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def student_table(
         text_cells = []
         for column, value in zip(shown, record, strict=True):
             shown_value = _format_cell(value, decimals.get(column))
-            text_cells.append(shown_value)
+            text_cells.append(_TAGS.sub("", shown_value) if column in html_columns else shown_value)
             cells.append(shown_value if column in html_columns else html.escape(shown_value))
         rows.append("<tr>" + "".join(f'<td style="text-align: {align[c]}">{v}</td>'
                                      for c, v in zip(shown, cells, strict=True)) + "</tr>")

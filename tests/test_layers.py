@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
 import pkgutil
 import re
 import shutil
@@ -124,3 +126,37 @@ def test_the_plotly_call_finder_sees_trace_construction(tmp_path: Path) -> None:
                       "def f(fig):\n    fig.add_trace(go.Scatter(x=[1]))\n    isinstance(fig, go.Bar)\n"
                       "    return go.FigureWidget(fig), Bar()\n", encoding="utf-8")
     assert _plotly_calls(sample) == {"Scatter", "FigureWidget", "Bar"}
+
+
+def _lesson_imports(source: Path) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            modules |= {a.name for a in node.names if a.name.split(".")[0] == "microlib"}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "microlib":
+            # ``from microlib import healing`` imports the module microlib.healing
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                try:
+                    is_module = importlib.util.find_spec(candidate) is not None
+                except ModuleNotFoundError:  # node.module is a plain module, so the name is an attribute
+                    is_module = False
+                modules.add(candidate if is_module else node.module)
+    return modules
+
+
+def test_lessons_import_only_the_public_api() -> None:
+    import microlib
+
+    public = set(microlib.PUBLIC_MODULES)
+    for module in public:
+        assert importlib.util.find_spec(module) is not None, f"PUBLIC_MODULES names a missing module {module}"
+    private = {str(path.name): sorted(_lesson_imports(path) - public)
+               for path in sorted((REPO_ROOT / "notebooks" / "src").glob("*.py"))}
+    assert {k: v for k, v in private.items() if v} == {}, "lessons import internal modules"
+
+
+def test_the_public_api_check_sees_an_internal_import(tmp_path: Path) -> None:
+    lesson = tmp_path / "lesson.py"
+    lesson.write_text("from microlib import healing_model\nfrom microlib.checks import check_range\n")
+    assert _lesson_imports(lesson) == {"microlib.healing_model", "microlib.checks"}

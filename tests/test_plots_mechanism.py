@@ -62,8 +62,8 @@ def test_anatomy_has_a_nominal_and_a_reached_bar_for_each_of_five_lengths(anatom
     reached = skin.reach_table(LENGTHS, site, "female")["depth_mm"].tolist()
     assert [s.y1 for s in filled] == pytest.approx(reached)
     assert all(f.y1 <= d.y1 for f, d in zip(filled, dashed, strict=True))
-    legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
-    assert any("nominal" in name for name in legend) and any("50%" in name for name in legend)
+    key = " ".join(a.text for a in fig.layout.annotations if a.text.startswith("Key:"))
+    assert "nominal needle length" in key and "50%" in key
 
 
 def test_the_inset_enlarges_the_epidermis():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from ..claims import TOPIC_LABEL, VERDICT_ICON, claims_html, filter_claims, verdict_counts
 from ..plots.claims import verdict_bar
 from ..schemas.claims import TOPICS, VERDICTS
+from .figure import FigureWidget
 
 ANY = "any"
 
@@ -22,7 +22,7 @@ class ClaimsApp:
     verdict: widgets.Dropdown
     summary: widgets.HTML
     table: widgets.HTML
-    figure: go.FigureWidget
+    figure: FigureWidget
     widget: widgets.VBox
 
 
@@ -47,7 +47,7 @@ def build_claims_app(topic: str = ANY, verdict: str = ANY) -> ClaimsApp:
                                    value=verdict, description="Verdict:", style=style)
     summary = widgets.HTML()
     table = widgets.HTML()
-    figure = go.FigureWidget(verdict_bar(verdict_counts(), title="Verdicts, any topic"))
+    figure = FigureWidget(verdict_bar(verdict_counts(), title="Verdicts, any topic"))
 
     def refresh(_: dict | None = None) -> None:
         t = None if topic_box.value == ANY else topic_box.value

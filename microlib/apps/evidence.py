@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..evidence import (
     DESIGN_GROUPS,
@@ -25,6 +24,7 @@ from ..evidence import (
     summarise_condition,
 )
 from ..plots.evidence import studies_figure, update_studies_figure
+from .figure import FigureWidget
 
 ALL_DESIGNS = "all designs"
 SORT_OPTIONS = [("strongest level first", "level"), ("newest first", "year"), ("largest first", "size")]
@@ -42,7 +42,7 @@ class EvidenceApp:
     sort_by: widgets.Dropdown
     card: widgets.HTML
     table: widgets.HTML
-    figure: go.FigureWidget
+    figure: FigureWidget
     widget: widgets.VBox
     studies: pd.DataFrame
     conditions: pd.DataFrame
@@ -100,7 +100,7 @@ def build_evidence_app(initial: str = "acne_scars") -> EvidenceApp:
     card.add_class("mn-evidence")
     table = widgets.HTML()
     table.add_class("mn-evidence-studies")
-    figure = go.FigureWidget(studies_figure())
+    figure = FigureWidget(studies_figure())
     controls = widgets.VBox([condition, widgets.HBox([design, sort_by]), min_n,
                              widgets.HBox([verified_only, radiofrequency])])
     app = EvidenceApp(condition=condition, design=design, min_n=min_n, verified_only=verified_only,

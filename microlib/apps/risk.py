@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 from .. import risk
 from ..html import esc as _E
 from ..plots.risk import side_effect_timeline
+from .figure import FigureWidget
 
 NO_VIGNETTE = "— choose a fictional case —"
 PLAIN_TEXT = ("Side-effect checklist (interactive): run the notebook to answer the questions and see the outcome, "
@@ -43,7 +44,7 @@ class ChecklistApp:
     outcome: widgets.HTML
     reasons: widgets.HTML
     vignette_story: widgets.HTML
-    timeline: go.FigureWidget
+    timeline: FigureWidget
     timeline_caption: widgets.HTML
     aftercare: widgets.HTML
     export_path: widgets.Text
@@ -129,7 +130,7 @@ def _timeline_caption(result: risk.Assessment) -> str:
     return f"<p>{_E(more)} Rows without a bar are effects whose timing the sources do not report.</p>"
 
 
-def _update_timeline(fig: go.FigureWidget, result: risk.Assessment) -> None:
+def _update_timeline(fig: FigureWidget, result: risk.Assessment) -> None:
     fresh = side_effect_timeline(risk.timeline_rows(result))
     with fig.batch_update():
         for target, source in zip(fig.data, fresh.data, strict=True):
@@ -174,7 +175,8 @@ def build_checklist_app(initial: dict[str, str] | None = None, *, disclaimer: bo
     vignette.add_class("mn-vignette")
     load_button = widgets.Button(description="Load case", tooltip="Fill the checklist with the chosen case")
     load_button.add_class("mn-load")
-    reset_button = widgets.Button(description="Reset to unknown", tooltip="Set every answer back to unknown")
+    reset_button = widgets.Button(description="Reset to unknown", tooltip="Set every answer back to unknown",
+                                  layout=widgets.Layout(width="auto"))
     reset_button.add_class("mn-reset")
     outcome = widgets.HTML()
     outcome.add_class("mn-outcome")
@@ -182,14 +184,15 @@ def build_checklist_app(initial: dict[str, str] | None = None, *, disclaimer: bo
     reasons.add_class("mn-reasons-panel")
     story = widgets.HTML()
     story.add_class("mn-story")
-    timeline = go.FigureWidget(side_effect_timeline(risk.timeline_rows(risk.assess({}))))
+    timeline = FigureWidget(side_effect_timeline(risk.timeline_rows(risk.assess({}))))
     caption = widgets.HTML()
     aftercare = widgets.HTML(risk.aftercare_html())
     aftercare.add_class("mn-aftercare")
     export_path = widgets.Text(value="", placeholder="for example my_case.md or my_case.html",
                                description="Save summary to (file name)", style={"description_width": "initial"},
                                layout=widgets.Layout(width="32em"))
-    export_button = widgets.Button(description="Save summary", tooltip="Write the summary to the file named here")
+    export_button = widgets.Button(description="Save summary", tooltip="Write the summary to the file named here",
+                                   layout=widgets.Layout(width="auto"))
     export_button.add_class("mn-export")
     export_status = widgets.HTML()
     export_status.add_class("mn-export-status")

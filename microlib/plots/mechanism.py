@@ -236,14 +236,12 @@ def skin_anatomy(bounds: pd.DataFrame, reaches: pd.DataFrame, site_label: str, p
                            yshift=4, font=dict(size=font - 1))
     fig.add_annotation(x=_BARS_X0 + _BAR_STEP * len(reaches) / 2 - 0.2, y=-0.16, text="<b>needle length (mm)</b>",
                        showarrow=False, yanchor="bottom")
-    # Legend entries for the two kinds of bar: one point each, placed outside the drawn area (a point at None
-    # makes plotly.js log an SVG error while it lays out the legend).
-    off = dict(x=[-1000.0], y=[-1000.0], hoverinfo="skip")
-    fig.add_trace(go.Scatter(**off, mode="markers", name="nominal needle length (dashed outline)",
-                             marker=dict(symbol="square-open", size=14, color="#222")))
-    fig.add_trace(go.Scatter(**off, mode="markers",
-                             name=f"depth reached if {penetration:.0%} of the length goes in",
-                             marker=dict(symbol="square", size=14, color="#333")))
+    # The key to the two kinds of bar is written under the figure: a plotly legend built from placeholder traces
+    # makes plotly.js log an SVG path error with this layout.
+    fig.add_annotation(xref="paper", yref="paper", x=0.0, y=-0.01, xanchor="left", yanchor="top", showarrow=False,
+                       align="left", font=dict(size=font - 1),
+                       text=("Key: dashed outline = nominal needle length; filled bar = depth reached "
+                             f"if {penetration:.0%} of the length goes in"))
     # inset: the top 0.15 mm enlarged, so the epidermis can be seen
     inset_bottom = 0.15
     fig.update_layout(xaxis2=dict(domain=[0.33, 0.56], range=[0, 1], visible=False, anchor="y2"),
@@ -264,8 +262,7 @@ def skin_anatomy(bounds: pd.DataFrame, reaches: pd.DataFrame, site_label: str, p
     fig.update_layout(xaxis=dict(range=[-3.4, x_right + 2.8], visible=False),
                       yaxis=dict(range=[bottom, -0.32], zeroline=False, showgrid=False,
                                  title_text="depth below the surface (mm)"))
-    fig.update_layout(height=640, legend=dict(orientation="h", y=-0.03, x=0.0, yanchor="top"),
-                      margin=dict(l=70, r=20, t=60, b=40))
+    fig.update_layout(height=640, showlegend=False, margin=dict(l=70, r=20, t=60, b=50))
     return fig
 
 

@@ -46,8 +46,8 @@
 # | 3. How to use these notebooks (with the glossary) | 8 |
 # | 4–5. How the evidence is kept honest, and the evidence labels | 10 |
 # | Exercises (2) | 12 |
-# | Quiz | 9 |
-# | Summary, what's next and the optional set-up check | 4 |
+# | Quiz | 10 |
+# | Summary, what's next and the optional set-up check | 3 |
 
 # %% [markdown]
 # ## 1. Who this is for and what it teaches

@@ -39,11 +39,11 @@
 # | Overview, prerequisites and this plan | 3 |
 # | 1. How to read a study | 4 |
 # | 2. The evidence map | 3 |
-# | 3. Condition by condition (explorer and needle lengths) | 9 |
+# | 3. Condition by condition (explorer and needle lengths) | 10 |
 # | 4. Microneedling versus lasers | 6 |
 # | 5. What "FDA-cleared for" means | 8 |
 # | 6. The gaps | 2 |
-# | Exercises 1 and 2 | 14 |
+# | Exercises 1 and 2 | 15 |
 # | Quiz, summary and what's next | 9 |
 
 # %%
@@ -221,21 +221,22 @@ head_to_head_figure(head_to_head_outcomes(laser_trials), left_out=head_to_head_l
 # %% [markdown]
 # ## 5. What "FDA-cleared for" means
 #
-# The rules in this section are the **United States** position, set by the US Food and Drug Administration
-# (FDA). Other countries have their own rules. Table 3 says which country each rule comes from; a country's
-# rules are added only once they have been checked in the regulator's own text, and the caption names the
-# countries still missing.
+# Each country sets its own rules for microneedling devices. Table 3 puts the rules of the **United States**
+# beside those of the **European Union**, the **United Kingdom** and **Australia**, and its first column says
+# where each rule applies. A rule is added only once it has been checked against its source, and the caption
+# names any country still missing.
 
 # %%
 regulation_table("Table 3. Rules for microneedling devices, by jurisdiction")
 
 # %% [markdown]
-# In the US, microneedling devices for aesthetic use are Class II medical devices (21 CFR 878.4430). The FDA
-# lists the authorised uses as improving the look of **facial acne scars, facial wrinkles and abdominal scars**
-# in adults aged 22 and over. Authorisation means the agency accepted that a specific device is safe and works
-# for those labelled uses; it does **not** cover other conditions, other body sites, home devices without
-# authorisation, or a clinic's own protocol. "FDA-approved" is the wrong word for these devices, and the FDA
-# objected to it in a 2016 warning letter.
+# The phrase "FDA-cleared" comes from the United States, so the rest of this section, and Table 4, give the **US
+# position only**. In the US, microneedling devices for aesthetic use are Class II medical devices (21 CFR
+# 878.4430). The FDA lists the authorised uses as improving the look of **facial acne scars, facial wrinkles and
+# abdominal scars** in adults aged 22 and over. Authorisation means the agency accepted that a specific device
+# is safe and works for those labelled uses; it does **not** cover other conditions, other body sites, home
+# devices without authorisation, or a clinic's own protocol. "FDA-approved" is the wrong word for these devices,
+# and the FDA objected to it in a 2016 warning letter.
 #
 # **Think!** Before you read Table 4: of the eleven claimed uses, how many do you expect a US-authorised device
 # to cover?

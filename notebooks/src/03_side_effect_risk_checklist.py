@@ -39,7 +39,7 @@
 #
 # | Section | Minutes |
 # |---|---|
-# | Introduction, overview and this page | 5 |
+# | Introduction, overview and this page | 4 |
 # | 1. Expected effects versus complications | 8 |
 # | 2. Why each contraindication matters (with exercise 1) | 25 |
 # | 3. Where the sources disagree | 5 |

@@ -40,9 +40,9 @@
 # | Overview, prerequisites and this plan | 3 |
 # | 1. Five verdicts, and what each looks like | 4 |
 # | 2. How to check a claim (with exercise 1) | 10 |
-# | 3. The 82 claims by verdict and topic (with the browser) | 10 |
-# | 4. Spot the red flags (with exercises 2 and 3) | 21 |
-# | Quiz, summary and what's next | 9 |
+# | 3. The 82 claims by verdict and topic (with the browser) | 11 |
+# | 4. Spot the red flags (with exercises 2 and 3) | 22 |
+# | Quiz, summary and what's next | 10 |
 
 # %%
 from microlib.apps.claims import build_claims_app
