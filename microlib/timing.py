@@ -41,7 +41,7 @@ import html as html_lib
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,8 +262,8 @@ def estimate_notebook(nb: Mapping[str, Any]) -> LessonEstimate:
     return LessonEstimate(sections=sections, stated_minutes=stated_minutes(nb), skipped=tuple(skipped))
 
 
-def stated_minutes(nb: Mapping[str, Any]) -> int | None:
-    """The minutes a lesson states in its ``## Time to learn`` section (``About **N minutes**``), or None."""
+def _time_to_learn_texts(nb: Mapping[str, Any]) -> Iterator[str]:
+    """The markdown text under the lesson's ``## Time to learn`` heading, piece by piece."""
     in_section = False
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "markdown":
@@ -272,26 +272,22 @@ def stated_minutes(nb: Mapping[str, Any]) -> int | None:
             if heading is not None:
                 in_section = heading.lower().startswith("time to learn")
             if in_section:
-                match = _STATED.search(text)
-                if match:
-                    return int(match.group(1) or match.group(2))
+                yield text
+
+
+def stated_minutes(nb: Mapping[str, Any]) -> int | None:
+    """The minutes a lesson states in its ``## Time to learn`` section (``About **N minutes**``), or None."""
+    for text in _time_to_learn_texts(nb):
+        match = _STATED.search(text)
+        if match:
+            return int(match.group(1) or match.group(2))
     return None
 
 
 def stated_table(nb: Mapping[str, Any]) -> list[tuple[str, int]]:
     """The ``| part | minutes |`` rows of the lesson's ``## Time to learn`` table, as ``(part, minutes)``."""
-    rows: list[tuple[str, int]] = []
-    in_section = False
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") != "markdown":
-            continue
-        for heading, text in _split_markdown(_joined(cell.get("source"))):
-            if heading is not None:
-                in_section = heading.lower().startswith("time to learn")
-            if in_section:
-                rows += [(label.strip(), int(m)) for label, m in
-                         re.findall(r"^\| *([^|]+?) *\| *(\d+) *\|\s*$", text, re.MULTILINE)]
-    return rows
+    return [(label.strip(), int(minutes)) for text in _time_to_learn_texts(nb)
+            for label, minutes in re.findall(r"^\| *([^|]+?) *\| *(\d+) *\|\s*$", text, re.MULTILINE)]
 
 
 def check_stated_parts(nb: Mapping[str, Any], estimate: LessonEstimate | None = None) -> list[str]:
