@@ -11,6 +11,7 @@ Which rows a lesson shows is declared once, in :data:`LESSON_ROWS`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -120,3 +121,26 @@ def evidence_last_reviewed(lesson: str, data_dir: Path | str | None = None) -> s
     if not dates:
         raise ValueError(f"lesson={lesson!r} shows no rows with a checked_on date")
     return describe_dates(dates)
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """The line a lesson shows above its references; Jupyter renders it as Markdown."""
+
+    markdown: str
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __repr__(self) -> str:
+        return self.markdown
+
+
+def review_note(lesson: str, data_dir: Path | str | None = None) -> ReviewNote:
+    """"*Evidence last reviewed: …*" for a lesson, with what the date means.
+
+    >>> review_note("04").markdown.startswith("**Evidence last reviewed:**")
+    True
+    """
+    return ReviewNote(f"**Evidence last reviewed:** {evidence_last_reviewed(lesson, data_dir)} (the date each "
+                      "study, checklist rule or claim shown in this lesson was last checked against its source).")

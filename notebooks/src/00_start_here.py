@@ -98,6 +98,7 @@
 
 # %%
 from microlib.apps.glossary import build_glossary_app
+from microlib.review_dates import review_note
 
 glossary = build_glossary_app()
 glossary
@@ -244,6 +245,9 @@ report = microlib.doctor()
 # ## Resources and references
 #
 # Sources behind the glossary definitions and the evidence-labels card:
+
+# %%
+review_note("00")
 
 # %%
 from microlib.references import cited_by, display_references

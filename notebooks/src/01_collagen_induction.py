@@ -56,6 +56,7 @@ from microlib.apps.mechanism import build_depth_app, build_healing_app, depth_ch
 from microlib.loader import load_table
 from microlib.plots import mechanism as figures
 from microlib.references import display_references, verification_legend
+from microlib.review_dates import review_note
 
 # %% [markdown]
 # ## 1. The skin of the face (12 min)
@@ -555,6 +556,9 @@ figures.protocol_comparison(frames)
 # ## References
 #
 # How each source was checked:
+
+# %%
+review_note("01")
 
 # %%
 display(Markdown(verification_legend()))

@@ -68,6 +68,7 @@ from microlib.evidence import (
 )
 from microlib.plots.evidence import evidence_map, gap_figure, head_to_head_figure, protocol_depth_figure
 from microlib.references import display_references
+from microlib.review_dates import review_note
 from microlib.skin import layer_boundaries
 
 studies = load_studies()
@@ -352,6 +353,9 @@ show_quiz("02_conditions_compared")
 #
 # Every source cited by the data in this lesson, with how it was checked (the labels are explained on the
 # evidence-labels card in [notebook 00](00_start_here.ipynb)):
+
+# %%
+review_note("02")
 
 # %%
 display_references(cited_keys())

@@ -60,6 +60,7 @@ from microlib.apps.quiz import show_quiz
 from microlib.apps.risk import build_checklist_app
 from microlib.quiz import quiz_citations
 from microlib.references import cited_by, display_references
+from microlib.review_dates import review_note
 
 # %% [markdown]
 # ## 1. Expected effects versus complications
@@ -365,6 +366,9 @@ show_quiz("03_side_effect_risk_checklist")
 # ## References
 #
 # Sources behind the checklist rules, the side-effect table, the aftercare plan and the quiz. How each was read:
+
+# %%
+review_note("03")
 
 # %%
 display_references(cited_by("checklist", "side_effects", "aftercare") + quiz_citations("03_side_effect_risk_checklist"))

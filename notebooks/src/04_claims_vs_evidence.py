@@ -51,6 +51,7 @@ from microlib.claims import red_flag_counts_table, red_flags_table_for_students,
 from microlib.plots.claims import verdict_bar, verdicts_by_topic
 from microlib.quiz import quiz_citations
 from microlib.references import cited_by, display_references
+from microlib.review_dates import review_note
 
 # %% [markdown]
 # ## 1. Five verdicts, and what each looks like
@@ -301,6 +302,9 @@ show_quiz("04_claims_vs_evidence")
 # ## References
 #
 # Sources behind the verdicts, the red flags and the quiz above. How each was read:
+
+# %%
+review_note("04")
 
 # %%
 display_references(cited_by("claims", "red_flags") + quiz_citations("04_claims_vs_evidence"))
