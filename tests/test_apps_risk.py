@@ -8,6 +8,7 @@ import pytest
 
 from microlib import risk
 from microlib.apps.risk import build_checklist_app
+from microlib.style import current_look
 
 
 @pytest.fixture
@@ -57,7 +58,8 @@ def test_timeline_traces_match_the_engine_rows(app) -> None:
     rows = risk.timeline_rows(app.assessment)
     untimed = [r for r in rows if r["end_day_max"] is None]
     assert len(app.timeline.data[2].y) == len(untimed)
-    assert app.timeline.layout.height == 160 + 34 * len(rows)
+    fs = current_look().font_size  # the height grows with the rows and with the font (projector look)
+    assert app.timeline.layout.height == int(12 * fs) + int(2.6 * fs) * len(rows)
 
 
 @pytest.mark.parametrize("key", risk.vignette_keys())

@@ -489,9 +489,11 @@ def healing_curves(df: pd.DataFrame, band: pd.DataFrame, title: str,
     """
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.35, 0.65])
     day = df.index.to_numpy()
-    fig.add_trace(go.Scatter(x=day, y=_r(df["inflammation"]), name="inflammation index",
+    fig.add_trace(go.Scatter(x=day, y=_r(df["inflammation"]),
+                             name="inflammation index (1 = its peak after one session)",
                              line=dict(color=PALETTE[5], dash=DASHES[0])), row=1, col=1)
-    fig.add_trace(go.Scatter(x=day, y=_r(df["fibroblasts"]), name="activated fibroblasts",
+    fig.add_trace(go.Scatter(x=day, y=_r(df["fibroblasts"]),
+                             name="activated fibroblasts (index, 1 = peak after one session)",
                              line=dict(color=PALETTE[2], dash=DASHES[1])), row=1, col=1)
     fig.add_trace(go.Scatter(x=day, y=_r(band["high"]), line=dict(width=0), showlegend=False,
                              hoverinfo="skip", name="band high"), row=2, col=1)
@@ -511,9 +513,14 @@ def healing_curves(df: pd.DataFrame, band: pd.DataFrame, title: str,
                              marker=dict(symbol="triangle-up", size=11, color="#000")), row=2, col=1)
     styled(fig, title=title, x_title=None, y_title=None)
     fig.update_xaxes(title_text="days after the first session", row=2, col=1)
-    fig.update_yaxes(title_text="index (1 = one-session peak)", row=1, col=1)
-    fig.update_yaxes(title_text="change from baseline (%)", row=2, col=1)
-    fig.update_layout(height=620, legend=dict(orientation="h", y=-0.12))
+    # Short axis titles, so they fit beside their panels in the projector look too; the legend says what the
+    # indices are (1 = the peak after one session).
+    fig.update_yaxes(title_text="index", row=1, col=1)
+    fig.update_yaxes(title_text="change (%)", row=2, col=1)
+    font = current_look().font_size
+    fig.update_layout(height=int(620 + 8 * (font - 13)),
+                      legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0),
+                      margin=dict(b=int(16 * font)))
     return fig
 
 

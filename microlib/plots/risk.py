@@ -33,7 +33,7 @@ def _label(row: Mapping[str, Any]) -> str:
 def _span_text(row: Mapping[str, Any]) -> str:
     low, high = row["end_day_min"], row["end_day_max"]
     if high is None and row["start_day"] is not None:
-        text = f"starts on day {row['start_day']:g}; how long it lasts was not reported"
+        text = f"starts on day {row['start_day']:g};<br>how long it lasts was not reported"
     elif high is None:
         text = NO_TIMING_TEXT
     elif low is None or low == high:
@@ -41,11 +41,11 @@ def _span_text(row: Mapping[str, Any]) -> str:
     else:
         text = f"resolves by day {low:g}–{high:g}"
     if high is not None and row["start_day"] is None:
-        text += " (onset not reported; bar drawn from day 0)"
+        text += "<br>(onset not reported; bar drawn from day 0)"
     if row["can_persist"]:
         text += "; can persist"
     if row["more_likely_because"]:
-        text += f" (more likely: {row['more_likely_because']})"
+        text += f"<br>(more likely: {row['more_likely_because']})"
     return text
 
 
@@ -85,6 +85,7 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
             text=[_span_text(r) for r in part],
             textposition="outside",
             cliponaxis=False,
+            constraintext="none",
             marker=dict(color=colour, pattern=dict(shape=pattern), line=dict(color="#222", width=1)),
             hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
@@ -96,6 +97,7 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
         marker=dict(symbol="x", size=look.marker_size, color=PALETTE[7]),
         text=[_span_text(r) for r in untimed],
         textposition="middle right",
+        cliponaxis=False,
         hovertemplate="%{y}<br>%{text}<extra></extra>",
     )
     early = [r for r in timed if r["end_day_min"] is not None]
@@ -110,11 +112,13 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
     styled(fig, title=title, x_title="days after treatment", y_title=None)
     fig.update_layout(
         barmode="overlay",
-        height=160 + 34 * max(len(rows), 1),
-        # Measured from the bottom of the whole figure, so the legend never sits on the axis title.
+        height=int(12 * look.font_size) + int(2.6 * look.font_size) * max(len(rows), 1),
+        # Measured from the bottom of the whole figure, so the legend never sits on the axis title; margins grow
+        # with the font so the projector look keeps its labels (room on the right for "resolves by" labels).
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
-        margin=dict(l=20, r=200, t=60, b=120),  # room on the right for the "resolves by" labels
+        margin=dict(l=20, r=int(20 * look.font_size), t=60, b=int(10 * look.font_size)),
     )
+    fig.update_xaxes(title_standoff=int(0.8 * look.font_size))
     fig.update_xaxes(range=[0, X_MAX_DAYS], dtick=1)
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), automargin=True)
     return fig

@@ -196,3 +196,50 @@ def test_checklist_app_loads_a_vignette_and_shows_its_outcome(checklist_app: str
     violations = app.serious_axe_violations()
     assert violations == [], "axe-core:\n" + "\n".join(violations)
     page.close()
+
+
+ACCESSIBLE_NAME = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const labelled = e.getAttribute('aria-labelledby');
+  const byId = labelled ? labelled.split(' ').map(id => document.getElementById(id)?.textContent || '').join(' ') : '';
+  const label = e.id ? (document.querySelector(`label[for="${e.id}"]`)?.textContent || '') : '';
+  const name = (e.getAttribute('aria-label') || byId || label || e.getAttribute('title') || e.textContent || '').trim();
+  return {tag: e.tagName.toLowerCase(), name: name.slice(0, 60), text: (e.textContent || '').trim(),
+          checklist: !!e.closest('.mn-checklist-app')};
+}"""
+
+
+def test_checklist_app_can_be_used_with_the_keyboard_alone(checklist_app: str, browser) -> None:
+    """Tab from the top reaches the checklist; every stop has a name; Enter loads a case (issue 10)."""
+    app = AppPage(browser, checklist_app)
+    page = app.page
+    page.wait_for_selector(".mn-checklist-app .mn-outcome")
+    before = page.locator(".mn-outcome").inner_text()
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(ACCESSIBLE_NAME)
+        if stop is None:
+            continue
+        stops.append(stop)
+        if stop["checklist"] and stop["tag"] == "select":
+            break
+    unnamed = [s for s in stops if not s["name"]]
+    assert unnamed == [], f"focus stops without an accessible name: {unnamed}"
+    checklist_stops = [s for s in stops if s["checklist"]]
+    assert checklist_stops, f"Tab never reached the checklist in {len(stops)} stops: {stops[:10]}"
+    assert len(stops) - len(checklist_stops) <= 10, f"{len(stops)} stops before the checklist: {stops[:12]}"
+    # The case list has focus: choose the second case with the arrow key, then Tab to "Load case" and press Enter.
+    page.keyboard.press("ArrowDown")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if (page.evaluate(ACCESSIBLE_NAME) or {}).get("text", "") == "Load case":
+            break
+    assert page.evaluate(ACCESSIBLE_NAME)["text"] == "Load case"
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "before => { const o = document.querySelector('.mn-outcome'); return o && o.innerText !== before; }",
+        arg=before)
+    app.assert_clean()
+    page.close()
