@@ -18,43 +18,17 @@ import html
 
 import pandas as pd
 
+from .checks import check_choice
 from .evidence import source_labels
 from .loader import load_table
-from .schemas.claims import ARTICLES, NOTEBOOKS, TOPICS, VERDICTS
+from .schemas.claims import ARTICLES
 from .tables import StudentTable, student_table
-
-#: Words and icons for each verdict, so tables and badges never rely on colour alone.
-VERDICT_ICON = {
-    "supported": "✔",
-    "partly supported": "◐",
-    "overstated": "▲",
-    "contradicted": "✘",
-    "unverifiable": "?",
-}
-TOPIC_LABEL = {
-    "mechanism": "mechanism",
-    "biology": "skin biology",
-    "benefits": "benefits",
-    "procedure": "procedure",
-    "devices": "devices",
-    "practitioner": "who performs it",
-    "side_effects": "side effects",
-    "skin_type": "skin type",
-    "contraindications": "contraindications",
-    "aftercare": "aftercare",
-}
-NOTEBOOK_TITLE = {
-    "00_start_here": "00 — Start here",
-    "01_collagen_induction": "01 — The collagen-induction mechanism",
-    "02_conditions_compared": "02 — Conditions compared on the evidence",
-    "03_side_effect_risk_checklist": "03 — Side-effect risk checklist",
-    "04_claims_vs_evidence": "04 — Claims versus evidence",
-}
+from .vocabulary import NOTEBOOK_TITLE, NOTEBOOKS, TOPICS, VERDICT_ICON, VERDICTS
 
 
 def _check(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        raise ValueError(f"{name}={value!r} is not one of: {', '.join(allowed)}")
+    if value is not None:
+        check_choice(name, value, allowed)
 
 
 def claims_table() -> pd.DataFrame:

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .loader import load_record, load_records
-from .schemas.claims import NOTEBOOKS
 from .schemas.objectives import Objective
 from .schemas.quizzes import QuizItem
+from .vocabulary import NOTEBOOKS
 
 #: Icon and word for each outcome. The word carries the meaning; the icon repeats it.
 OUTCOMES = {

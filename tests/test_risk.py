@@ -112,7 +112,7 @@ def test_missing_ids_count_as_unknown() -> None:
 
 
 def test_unknown_question_id_raises_an_error_naming_it() -> None:
-    with pytest.raises(KeyError, match=r"'isotretinion_current'.*did you mean 'isotretinoin_current'"):
+    with pytest.raises(KeyError, match=r"'isotretinion_current'.*closest: 'isotretinoin_current'"):
         risk.assess({"isotretinion_current": "yes"})
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..claims import TOPIC_LABEL, VERDICT_ICON, claims_html, filter_claims, verdict_counts
+from ..claims import claims_html, filter_claims, verdict_counts
 from ..plots.claims import verdict_bar
-from ..schemas.claims import TOPICS, VERDICTS
+from ..vocabulary import TOPIC_LABEL, TOPICS, VERDICT_ICON, VERDICTS
 from .figure import FigureWidget
 
 ANY = "any"

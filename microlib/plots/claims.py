@@ -6,8 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import style
-from ..claims import TOPIC_LABEL, VERDICT_ICON
-from ..schemas.claims import VERDICTS
+from ..vocabulary import TOPIC_LABEL, VERDICT_ICON, VERDICTS
 
 #: Fill patterns paired with colours so that verdicts differ without colour too.
 PATTERNS = ("", "/", "x", "\\", ".")

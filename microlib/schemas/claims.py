@@ -7,7 +7,7 @@ topic, and the sources the verdict rests on.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -22,21 +22,8 @@ def _none_is_empty(value: object) -> object:
 OptionalList = Annotated[TextList, BeforeValidator(_none_is_empty)]
 
 
-#: The five verdicts, from strongest agreement with the literature to none at all.
-Verdict = Literal["supported", "partly supported", "overstated", "contradicted", "unverifiable"]
-VERDICTS: tuple[str, ...] = get_args(Verdict)
-
-Topic = Literal[
-    "mechanism", "biology", "benefits", "procedure", "devices", "practitioner",
-    "side_effects", "skin_type", "contraindications", "aftercare",
-]
-TOPICS: tuple[str, ...] = get_args(Topic)
-
-Notebook = Literal[
-    "00_start_here", "01_collagen_induction", "02_conditions_compared",
-    "03_side_effect_risk_checklist", "04_claims_vs_evidence",
-]
-NOTEBOOKS: tuple[str, ...] = get_args(Notebook)
+# The vocabulary lives in microlib.vocabulary; re-exported here for the schemas that import it from this module.
+from ..vocabulary import NOTEBOOKS, TOPICS, VERDICTS, Notebook, Topic, Verdict  # noqa: E402,F401
 
 #: The four marketing articles the claims come from, by the code used in the evidence review.
 ARTICLES: dict[str, str] = {
