@@ -26,6 +26,7 @@ import pandas as pd
 from .checks import check_choice
 from .html import short_citation
 from .loader import load_table
+from .references import cited_by
 
 #: Sort orders the apps offer: column(s) and direction.
 SORT_KEYS: dict[str, tuple[list[str], list[bool]]] = {
@@ -496,10 +497,8 @@ def cited_keys() -> list[str]:
     Only the regulation rows that may be shown (checked ones, see :func:`regulation_rows`) add their sources.
     Sorted, no repeats.
     """
-    keys: set[str] = set()
-    for table in (load_studies(), load_conditions(), load_table("evidence_levels"), regulation_rows()[0]):
-        keys.update(k for ks in table["citations"] for k in ks)
-    return sorted(keys)
+    shown_rules = {k for ks in regulation_rows()[0]["citations"] for k in ks}
+    return sorted(set(cited_by("studies", "conditions", "evidence_levels")) | shown_rules)
 
 
 __all__ = [
