@@ -54,59 +54,14 @@ Example
 
 from __future__ import annotations
 
-from .calibration import Calibration, calibrate, system_matrix
-from .healing_model import (
-    INTERVAL_RANGE_DAYS,
-    KINETIC_KEYS,
-    MAX_DAYS,
-    MAX_SESSIONS,
-    OUTPUT_COLUMNS,
-    VARIANTS,
-    Kinetics,
-    Variant,
-    check_parameters,
-    check_schedule,
-    check_variant,
-    default_parameters,
-    parameter_range,
-    parameter_table,
-)
-from .healing_scenarios import (
-    cited_keys,
-    protocol_table,
-    sensitivity,
-    simulate_protocol,
-    simulate_protocols,
-    validation_table,
-)
-from .healing_simulation import simulate, simulate_many, uncertainty_band
+# Every public name of the four modules (tests/test_healing.py checks that each is importable from here).
+from .calibration import *  # noqa: F403
+from .calibration import __all__ as _calibration_all
+from .healing_model import *  # noqa: F403
+from .healing_model import __all__ as _model_all
+from .healing_scenarios import *  # noqa: F403
+from .healing_scenarios import __all__ as _scenarios_all
+from .healing_simulation import *  # noqa: F403
+from .healing_simulation import __all__ as _simulation_all
 
-# Every public name of the four modules above (tests/test_healing.py checks that none is missing).
-__all__ = [
-    "INTERVAL_RANGE_DAYS",
-    "KINETIC_KEYS",
-    "MAX_DAYS",
-    "MAX_SESSIONS",
-    "OUTPUT_COLUMNS",
-    "VARIANTS",
-    "Calibration",
-    "Kinetics",
-    "Variant",
-    "calibrate",
-    "check_parameters",
-    "check_schedule",
-    "check_variant",
-    "cited_keys",
-    "default_parameters",
-    "parameter_range",
-    "parameter_table",
-    "protocol_table",
-    "sensitivity",
-    "simulate",
-    "simulate_many",
-    "simulate_protocol",
-    "simulate_protocols",
-    "system_matrix",
-    "uncertainty_band",
-    "validation_table",
-]
+__all__ = [*_model_all, *_calibration_all, *_scenarios_all, *_simulation_all]

@@ -1,30 +1,9 @@
-"""The side-effect risk checklist as a pure rules engine: answers in, an explained assessment out.
+"""The side-effect risk checklist: answers in, an explained assessment out (see :mod:`microlib.risk_rules`).
 
-Each checklist question (``data/checklist.yaml``) is answered ``"yes"``, ``"no"`` or ``"unknown"``. A yes leads
-to an outcome on an ordered scale (``data/risk_outcomes.csv``)::
-
-    no flags < proceed with precautions < postpone < refer for medical assessment < do not treat
-
-The overall outcome is the most restrictive outcome among the yes answers, so answering yes to one more
-question can never lower it. Every yes is kept as a reason with its rationale and sources. Unknown answers are
-never treated as no: they are listed as open questions, the result is marked provisional, and the outcome they
-*could* lead to is shown beside it.
-
-This is teaching material about how such rules are built and where they come from. It is not a clinical
-decision tool and not medical advice.
-
-Example
--------
->>> from microlib.risk import assess
->>> result = assess({"darker_skin_type": "yes", "anticoagulants": "unknown"})
->>> result.outcome.label
-'Proceed with precautions'
->>> [q.key for q in result.open_questions][:1]
-['open_wound_or_infection']
-
-The checklist is split along its seams: :mod:`microlib.risk_rules` (the engine), :mod:`microlib.risk_report`
-(HTML and Markdown for students, and saving a summary) and :mod:`microlib.risk_tables` (lesson 03's tables).
-This module re-exports all of them, so lessons and apps keep writing ``risk.assess`` and ``risk.summary_html``.
+The checklist is split along its seams: :mod:`microlib.risk_rules` (the rules engine: outcomes, reasons, open
+questions), :mod:`microlib.risk_report` (HTML and Markdown for students, and saving a summary) and
+:mod:`microlib.risk_tables` (lesson 03's tables). This module re-exports all of them, so lessons and apps keep
+writing ``risk.assess`` and ``risk.summary_html``. It is teaching material, not a clinical decision tool.
 """
 
 from __future__ import annotations
