@@ -412,23 +412,15 @@ def build_deck(nb, stem: str, notes: dict | None = None):
             state["has_content"] = True
             state["last"] = block.kind
             continue
-        if block.kind == "table" and state["used"] + block.lines > BUDGET_LINES:
+        if block.kind in ("table", "htmltable") and state["used"] + block.lines > BUDGET_LINES:
+            # A long table is split by rows over as many slides as it needs ("Rows a–b of n").
             room = BUDGET_LINES - state["used"] if not state["has_content"] else BUDGET_LINES - 2.5
-            parts = _split_md_table(block, room)
-            for k, part in enumerate(parts):
+            split, cell_kind = ((_split_md_table, "markdown") if block.kind == "table"
+                                else (_split_html_table, "html"))
+            for k, part in enumerate(split(block, room)):
                 if k > 0 or (state["has_content"] and state["used"] + part.lines > BUDGET_LINES):
                     continued()
-                new_cell(part.source, "-")
-                state["used"] += part.lines
-                state["has_content"] = True
-            continue
-        if block.kind == "htmltable" and state["used"] + block.lines > BUDGET_LINES:
-            room = BUDGET_LINES - state["used"] if not state["has_content"] else BUDGET_LINES - 2.5
-            parts = _split_html_table(block, room)
-            for k, part in enumerate(parts):
-                if k > 0 or (state["has_content"] and state["used"] + part.lines > BUDGET_LINES):
-                    continued()
-                new_cell(part.source, "-", "html")
+                new_cell(part.source, "-", cell_kind)
                 state["used"] += part.lines
                 state["has_content"] = True
             continue
