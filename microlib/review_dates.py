@@ -98,12 +98,7 @@ def review_dates(lesson: str, data_dir: Path | str | None = None) -> list[date]:
 def evidence_last_reviewed(lesson: str, data_dir: Path | str | None = None) -> str:
     """When the evidence shown in a lesson was last checked against its sources, in words.
 
-    Parameters
-    ----------
-    lesson:
-        The lesson number (``"02"``) or its full name (``"02_conditions_compared"``).
-    data_dir:
-        Another copy of ``data/`` (for tests); the package data by default.
+    ``lesson`` and ``data_dir`` are as for :func:`review_dates`.
 
     Returns
     -------

@@ -220,20 +220,25 @@ def html_table_blocks(markup: str) -> list[Block]:
     return [Block("htmltable", markup, lines=cost, rows=[str(r) for r in body])]
 
 
+def _pack_rows(rows: list[Any], costs: list[float], head_cost: float, room: float) -> list[list[Any]]:
+    """Group table rows into slides: the first group fits ``room`` lines, later ones a whole slide."""
+    groups: list[list[Any]] = [[]]
+    used = head_cost
+    for row, cost in zip(rows, costs, strict=True):
+        if groups[-1] and used + cost > room:
+            groups.append([])
+            used = head_cost
+            room = BUDGET_LINES - 2.5
+        groups[-1].append(row)
+        used += cost
+    return groups
+
+
 def _split_md_table(block: Block, room: float) -> list[Block]:
     lines = [ln for ln in block.source.splitlines() if ln.strip()]
     header, rule = lines[0], lines[1]
     head_cost = row_lines(_md_cells(header))
-    parts: list[list[str]] = [[]]
-    used = head_cost
-    for row in block.rows:
-        cost = row_lines(_md_cells(row))
-        if parts[-1] and used + cost > room:
-            parts.append([])
-            used = head_cost
-            room = BUDGET_LINES - 2.5
-        parts[-1].append(row)
-        used += cost
+    parts = _pack_rows(list(block.rows), [row_lines(_md_cells(row)) for row in block.rows], head_cost, room)
     out, start = [], 1
     for part in parts:
         end = start + len(part) - 1
@@ -256,16 +261,8 @@ def _split_html_table(block: Block, room: float) -> list[Block]:
     caption = table.find("caption")
     if caption is not None:
         head_cost += text_lines(caption.get_text(" "))
-    groups: list[list[Any]] = [[]]
-    used = head_cost
-    for r in body_rows:
-        cost = row_lines([str(c) for c in r.find_all(["td", "th"])])
-        if groups[-1] and used + cost > room:
-            groups.append([])
-            used = head_cost
-            room = BUDGET_LINES - 2.5
-        groups[-1].append(r)
-        used += cost
+    costs = [row_lines([str(c) for c in r.find_all(["td", "th"])]) for r in body_rows]
+    groups = _pack_rows(body_rows, costs, head_cost, room)
     if len(groups) == 1:
         return [block]
     out, start = [], 1
