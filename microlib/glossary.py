@@ -23,8 +23,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-import pandas as pd
-
 from .html import bullet_list, citations_text, esc, short_citation
 from .loader import load_record, load_records
 from .schemas.evidence_labels import FAMILIES
@@ -66,12 +64,8 @@ def entry_html(entry: GlossaryTerm) -> str:
 def glossary_table(keys: Sequence[str] | None = None, caption: str | None = None) -> StudentTable:
     """The glossary (or the named entries, in that order) as a table for reading: term, meaning, sources."""
     entries = glossary_terms() if keys is None else [glossary_entry(k) for k in keys]
-    frame = pd.DataFrame({
-        "term": [e.term for e in entries],
-        "definition": [e.definition for e in entries],
-        "sources": [citations_text(e.citations) for e in entries],
-    })
-    return student_table(frame, labels={"term": "Term", "definition": "Meaning", "sources": "Checked against"},
+    rows = [{"term": e.term, "definition": e.definition, "sources": citations_text(e.citations)} for e in entries]
+    return student_table(rows, labels={"term": "Term", "definition": "Meaning", "sources": "Checked against"},
                          caption=caption or f"Glossary: {len(entries)} terms used in the lessons.")
 
 
@@ -111,7 +105,7 @@ def evidence_labels_card() -> StudentTable:
             rates += " (This package's own convention.)"
         rows.append({"label": row.name, "rates": rates, "values": _values_html(family), "where": row.where})
     table = student_table(
-        pd.DataFrame(rows),
+        rows,
         labels={"label": "Label", "rates": "What it rates", "values": "Its values and what they mean",
                 "where": "Where you meet it"},
         html_columns=("values",),

@@ -22,10 +22,13 @@ from __future__ import annotations
 import html
 import math
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["TABLE_CLASS", "StudentTable", "student_table"]
 
@@ -60,16 +63,40 @@ def _format_cell(value: object, decimals: int | None) -> str:
         return f"{value:g}"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
+    pandas = sys.modules.get("pandas")  # only a DataFrame's cells can be pandas NA / NaT, and then pandas is loaded
     try:
-        if pd.isna(value):  # pandas NA / NaT
+        if pandas is not None and pandas.isna(value):
             return "—"
     except (TypeError, ValueError):
         pass
     return str(value)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _columns_and_records(frame: pd.DataFrame | Sequence[Mapping[str, object]]
+                         ) -> tuple[list[str], list[tuple[object, ...]], set[str]]:
+    """Column names, rows as tuples and the numeric columns of a DataFrame or of a list of row dicts."""
+    if hasattr(frame, "columns"):  # a DataFrame
+        import pandas
+
+        columns = [str(c) for c in frame.columns]
+        numeric = {c for c in columns if pandas.api.types.is_numeric_dtype(frame[c].dtype)}
+        return columns, list(frame.itertuples(index=False, name=None)), numeric
+    rows = list(frame)
+    columns = list(rows[0]) if rows else []
+    for number, row in enumerate(rows, start=1):
+        if list(row) != columns:
+            raise KeyError(f"student_table: row {number} has keys {list(row)}; every row needs {columns}")
+    numeric = {c for c in columns
+               if rows and all(_is_number(r[c]) or r[c] is None for r in rows) and any(_is_number(r[c]) for r in rows)}
+    return columns, [tuple(r[c] for c in columns) for r in rows], numeric
+
+
 def student_table(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Sequence[Mapping[str, object]],
     *,
     labels: Mapping[str, str] | None = None,
     decimals: Mapping[str, int] | None = None,
@@ -82,7 +109,8 @@ def student_table(
     Parameters
     ----------
     frame:
-        Tidy data; the index is ignored (reset it first if it carries information).
+        Tidy data: a DataFrame (its index is ignored; reset it first if it carries information) or a list of
+        row dicts with the same keys in the same order (pandas is then not needed).
     labels:
         Column name → header shown to students. Columns without a label keep their name, so give every
         column a label in lesson code (a test rejects ``snake_case`` headers in stored outputs).
@@ -103,8 +131,8 @@ def student_table(
     """
     labels = dict(labels or {})
     decimals = dict(decimals or {})
-    shown = list(columns) if columns is not None else [str(c) for c in frame.columns]
-    available = [str(c) for c in frame.columns]
+    available, records, numeric_columns = _columns_and_records(frame)
+    shown = list(columns) if columns is not None else available
     for name, given in (("columns", shown), ("labels", labels), ("decimals", decimals),
                         ("html_columns", html_columns)):
         unknown = [c for c in given if c not in available]
@@ -112,11 +140,13 @@ def student_table(
             raise KeyError(f"student_table({name}=...): unknown column(s) {unknown}; the table has {available}")
     headers = [labels.get(c, c) for c in shown]
     # Text reads best left-aligned and numbers right-aligned; JupyterLab's default right-aligns everything.
-    numeric = {c for c in shown if c in decimals or pd.api.types.is_numeric_dtype(frame[c].dtype)}
+    numeric = {c for c in shown if c in decimals or c in numeric_columns}
     align = {c: "right" if c in numeric else "left" for c in shown}
     rows = []
     text_rows = []
-    for record in frame[shown].itertuples(index=False, name=None):
+    positions = [available.index(c) for c in shown]
+    for full_record in records:
+        record = tuple(full_record[i] for i in positions)
         cells = []
         text_cells = []
         for column, value in zip(shown, record, strict=True):

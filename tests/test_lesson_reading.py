@@ -141,3 +141,19 @@ def test_an_ellipsis_inside_a_sentence_is_not_a_cut() -> None:
 def test_stored_outputs_are_made_for_reading(path: Path) -> None:
     problems = notebook_problems(path)
     assert not problems, "\n".join(problems)
+
+
+def test_a_student_table_from_row_dicts_matches_the_dataframe_one() -> None:
+    import pandas as pd
+    import pytest
+
+    from microlib.tables import student_table
+
+    rows = [{"site": "forehead", "mm": 1.23456, "n": 3}, {"site": "temple, left", "mm": None, "n": 12}]
+    options = dict(labels={"site": "Site", "mm": "Dermis (mm)", "n": "Studies"}, decimals={"mm": 2},
+                   caption="Table 1.", columns=["n", "site", "mm"])
+    from_rows, from_frame = student_table(rows, **options), student_table(pd.DataFrame(rows), **options)
+    assert from_rows.html == from_frame.html and from_rows.text == from_frame.text
+    assert '<td style="text-align: right">12</td>' in from_rows.html  # numbers right-aligned, text left
+    with pytest.raises(KeyError, match=r"row 2 has keys \['site'\]"):
+        student_table([{"site": "a", "mm": 1.0}, {"site": "b"}])

@@ -67,6 +67,13 @@ class FigureWidget(go.FigureWidget):
     _esm = _LOADER_ESM
     _plotly_bundle = traitlets.Unicode().tag(sync=True)
 
+    def __init__(self, data=None, layout=None, frames=None, skip_invalid=False, **kwargs):
+        if data is None and layout is None:
+            # An empty figure (filled in later) would otherwise load and check plotly's whole default template,
+            # about 0.25 s in a fresh kernel, only for the app's own template to replace it.
+            layout = {"template": {}}
+        super().__init__(data, layout, frames, skip_invalid, **kwargs)
+
     @traitlets.default("_plotly_bundle")
     def _default_plotly_bundle(self) -> str:
         # A default, not an assignment after __init__: the code must be in the state the widget opens with,

@@ -18,24 +18,22 @@ def verdict_bar(counts: pd.DataFrame, title: str = "Verdicts on 82 marketing cla
     ``counts`` is the tidy table from :func:`microlib.claims.verdict_counts` (columns ``verdict``, ``claims``).
     """
     labels = [f"{VERDICT_ICON[v]} {v}" for v in counts["verdict"]]
-    fig = go.Figure(go.Bar(
-        x=counts["claims"].tolist(), y=labels, orientation="h", text=counts["claims"].tolist(),
-        textposition="outside", marker_color=[style.PALETTE[VERDICTS.index(v)] for v in counts["verdict"]],
-        marker_pattern_shape=[PATTERNS[VERDICTS.index(v)] for v in counts["verdict"]],
-        hovertemplate="%{y}: %{x} claims<extra></extra>", cliponaxis=False,
-    ))
-    styled = style.styled(fig, title=title, x_title="number of claims", y_title="verdict")
-    _room_for_labels(styled)
-    styled.update_xaxes(range=[0, max(5, int(counts["claims"].max()) * 1.15 + 1)])
-    return styled
+    bar = dict(
+        type="bar", x=counts["claims"].tolist(), y=labels, orientation="h", text=counts["claims"].tolist(),
+        textposition="outside", hovertemplate="%{y}: %{x} claims<extra></extra>", cliponaxis=False,
+        marker=dict(color=[style.PALETTE[VERDICTS.index(v)] for v in counts["verdict"]],
+                    pattern=dict(shape=[PATTERNS[VERDICTS.index(v)] for v in counts["verdict"]])),
+    )
+    top = max(5, int(counts["claims"].max()) * 1.15 + 1)
+    layout = style.merged(_room_for_labels(), dict(xaxis=dict(range=[0, top])))
+    return style.figure([bar], layout, title=title, x_title="number of claims", y_title="verdict")
 
 
-def _room_for_labels(fig: go.Figure) -> None:
+def _room_for_labels() -> dict:
     """Let plotly grow the left margin to fit every tick label and keep the axis title clear of them."""
-    fig.update_yaxes(autorange="reversed", automargin=True, title_standoff=14, ticklabelstandoff=4)
-    fig.update_xaxes(automargin=True)
     fs = style.current_look().font_size
-    fig.update_layout(margin=dict(l=20, r=30, b=round(3.6 * fs + 20)))
+    return dict(yaxis=dict(autorange="reversed", automargin=True, title=dict(standoff=14), ticklabelstandoff=4),
+                xaxis=dict(automargin=True), margin=dict(l=20, r=30, b=round(3.6 * fs + 20)))
 
 
 def verdicts_by_topic(counts: pd.DataFrame, title: str = "Verdicts by topic") -> go.Figure:
@@ -44,16 +42,14 @@ def verdicts_by_topic(counts: pd.DataFrame, title: str = "Verdicts by topic") ->
     ``counts`` is ``verdict_counts(by_topic=True)`` (columns ``topic``, ``verdict``, ``claims``). Verdicts differ
     by colour *and* fill pattern, and the legend names them with their icons.
     """
-    fig = go.Figure()
+    data = []
     for n, verdict in enumerate(VERDICTS):
         part = counts[counts["verdict"] == verdict]
-        fig.add_trace(go.Bar(
-            name=f"{VERDICT_ICON[verdict]} {verdict}", x=part["claims"].tolist(),
+        data.append(dict(
+            type="bar", name=f"{VERDICT_ICON[verdict]} {verdict}", x=part["claims"].tolist(),
             y=[TOPIC_LABEL[t] for t in part["topic"]], orientation="h",
-            marker_color=style.PALETTE[n], marker_pattern_shape=PATTERNS[n],
+            marker=dict(color=style.PALETTE[n], pattern=dict(shape=PATTERNS[n])),
             hovertemplate="%{y}: %{x} claims " + verdict + "<extra></extra>",
         ))
-    fig.update_layout(barmode="stack", legend_title_text="verdict")
-    styled = style.styled(fig, title=title, x_title="number of claims", y_title="topic")
-    _room_for_labels(styled)
-    return styled
+    layout = style.merged(dict(barmode="stack", legend=dict(title=dict(text="verdict"))), _room_for_labels())
+    return style.figure(data, layout, title=title, x_title="number of claims", y_title="topic")

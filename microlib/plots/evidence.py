@@ -18,7 +18,6 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .. import style
 from ..evidence import LEVEL_SHORT, PIH_OUTCOME, study_labels
@@ -32,6 +31,22 @@ def _wrap(text: str, width: int = 26) -> str:
 def _footnote(text: str, width: int = 95) -> str:
     """A note under a figure, broken into lines short enough for a notebook-width figure."""
     return "<br>".join(textwrap.wrap(text, width=width)) if text else ""
+
+
+def _title_at(px: float, height: float) -> dict:
+    """The title placed ``px`` pixels below the top of a figure ``height`` pixels high."""
+    return dict(y=1 - px / height, yref="container", yanchor="top")
+
+
+def _key_at(px: float, height: float, **more: object) -> dict:
+    """A horizontal legend (the key) starting at the left edge, ``px`` pixels below the top."""
+    return dict(orientation="h", x=0, xref="container", y=1 - px / height, yref="container", yanchor="top", **more)
+
+
+def _note_below(text: str, yshift: float, fs: int) -> dict:
+    """A note under the plot, ``yshift`` pixels below its bottom edge (under the axis title)."""
+    return dict(text=text, x=0, xref="paper", xanchor="left", y=0, yref="paper", yanchor="top", yshift=yshift,
+                showarrow=False, align="left", font=dict(size=fs - 1))
 
 
 def _cell_text(studies: int, radiofrequency: int) -> str:
@@ -70,22 +85,20 @@ def evidence_map(grid: pd.DataFrame) -> go.Figure:
         z.append([int(mine.loc[lvl, "studies"]) for lvl in levels])
         text.append([_cell_text(int(mine.loc[lvl, "studies"]), int(mine.loc[lvl, "radiofrequency"]))
                      for lvl in levels])
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[headings[lvl] for lvl in levels], y=row_labels, text=text, texttemplate="%{text}",
+    heatmap = dict(
+        type="heatmap", z=z, x=[headings[lvl] for lvl in levels], y=row_labels, text=text, texttemplate="%{text}",
         textfont=dict(size=look.font_size + 1, color="#111"),
         colorscale=[[0.0, "#ffffff"], [1.0, "#6baed6"]], zmin=0, zmax=max(4, int(grid["studies"].max())),
         showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y}<br>level %{x}: %{z} studies<extra></extra>",
-    ))
-    styled = style.styled(fig, title="Evidence map: number of studies<br>per claimed use and level of evidence",
-                          x_title="level of evidence (Oxford CEBM 2011; 1 = strongest design)",
-                          y_title="claimed use")
-    styled.update_xaxes(side="bottom", showline=False, ticks="", tickangle=0, automargin=True, title_standoff=12)
-    styled.update_yaxes(autorange="reversed", showline=False, ticks="", automargin=True)
+    )
     row = round(look.font_size * 3.6)  # three lines of label text per row, at the active font size
-    styled.update_layout(height=8 * look.font_size + 100 + row * len(names),
-                         margin=dict(l=20, t=6 * look.font_size, r=20, b=20))
-    return styled
+    return style.figure([heatmap], dict(
+        xaxis=dict(side="bottom", showline=False, ticks="", tickangle=0, automargin=True, title=dict(standoff=12)),
+        yaxis=dict(autorange="reversed", showline=False, ticks="", automargin=True),
+        height=8 * look.font_size + 100 + row * len(names), margin=dict(l=20, t=6 * look.font_size, r=20, b=20),
+    ), title="Evidence map: number of studies<br>per claimed use and level of evidence",
+        x_title="level of evidence (Oxford CEBM 2011; 1 = strongest design)", y_title="claimed use")
 
 
 def protocol_depth_figure(ranges: pd.DataFrame, layers: pd.DataFrame, site_label: str) -> go.Figure:
@@ -108,40 +121,38 @@ def protocol_depth_figure(ranges: pd.DataFrame, layers: pd.DataFrame, site_label
     look = style.current_look()
     fs, ts = look.font_size, look.title_size
     wide = not style.projector_on()
-    fig = go.Figure()
     x_max = 3.4
+    shapes: list[dict] = []
+    notes: list[dict] = []
     for i, layer in enumerate(layers.itertuples()):
         bottom = min(layer.bottom_mm, x_max)
-        fig.add_vrect(x0=layer.top_mm, x1=bottom, fillcolor=style.PALETTE[(i + 4) % 7], opacity=0.12, line_width=0)
-        fig.add_vline(x=layer.top_mm, line=dict(dash=style.DASHES[(i % 5) + 1], color="#444", width=1))
+        shapes.append(dict(type="rect", x0=layer.top_mm, x1=bottom, xref="x", y0=0, y1=1, yref="y domain",
+                           fillcolor=style.PALETTE[(i + 4) % 7], opacity=0.12, line=dict(width=0)))
+        shapes.append(dict(type="line", x0=layer.top_mm, x1=layer.top_mm, xref="x", y0=0, y1=1, yref="y domain",
+                           line=dict(dash=style.DASHES[(i % 5) + 1], color="#444", width=1)))
         # Horizontal labels only: the thin upper layers are named on rows above, from their top edge rightwards,
         # so no label is rotated or overlaps another.
         step = max(0, 2 - i) if bottom - layer.top_mm < 0.6 else 0
-        fig.add_annotation(x=layer.top_mm if step else (layer.top_mm + bottom) / 2, y=1.0,
-                           yshift=4 + 1.6 * fs * step, yref="paper", text=f"↓ {layer.layer}" if step else layer.layer,
-                           showarrow=False, font=dict(size=fs - 1), xanchor="left" if step else "center",
-                           yanchor="bottom")
+        notes.append(dict(x=layer.top_mm if step else (layer.top_mm + bottom) / 2, y=1.0,
+                          yshift=4 + 1.6 * fs * step, yref="paper", text=f"↓ {layer.layer}" if step else layer.layer,
+                          showarrow=False, font=dict(size=fs - 1), xanchor="left" if step else "center",
+                          yanchor="bottom"))
     reported = ranges.dropna(subset=["needle_mm_min"])
     names = list(reported["name"])
     missing = list(ranges[ranges["needle_mm_min"].isna()]["name"])
     width = 30 if wide else 22
+    data = []
     for row in reported.itertuples():
         low, high = row.needle_mm_min, row.needle_mm_max
-        fig.add_trace(go.Scatter(
-            x=[low, high] if high > low else [low - 0.03, high + 0.03], y=[_wrap(row.name, width)] * 2,
+        data.append(dict(
+            type="scatter", x=[low, high] if high > low else [low - 0.03, high + 0.03],
+            y=[_wrap(row.name, width)] * 2,
             mode="lines+markers+text", text=["", f"{low:g}–{high:g} mm" if high > low else f"{low:g} mm"],
             textposition="middle right", cliponaxis=False,
-            line=dict(width=8, color=style.PALETTE[0]), marker=dict(symbol="line-ns", size=14, line_width=2),
+            line=dict(width=8, color=style.PALETTE[0]), marker=dict(symbol="line-ns", size=14, line=dict(width=2)),
             showlegend=False, hovertemplate=f"{row.name}: {low:g}–{high:g} mm<extra></extra>",
         ))
     x_title = "nominal needle length, or depth below the skin surface (mm)"
-    styled = style.styled(fig, title=f"Nominal needle lengths in the studies (not depth reached),<br>"
-                                     f"beside the skin layers of the {site_label}",
-                          x_title=x_title if wide else x_title.replace(", or ", ",<br>or "),
-                          y_title="claimed use")
-    styled.update_xaxes(range=[0, x_max], automargin=True)
-    styled.update_yaxes(categoryorder="array", categoryarray=[_wrap(n, width) for n in names[::-1]],
-                        automargin=True)
     note = _footnote("Not drawn (no needle length reported in the studies read): " + "; ".join(missing) + "."
                      if missing else "", width=95 if wide else 60)
     note_px = (note.count("<br>") + 1) * fs * 1.4 if note else 0
@@ -150,13 +161,15 @@ def protocol_depth_figure(ranges: pd.DataFrame, layers: pd.DataFrame, site_label
     top_px = 12 + 2.6 * ts + 12 + 3 * 1.6 * fs + 8
     bottom_px = 2.2 * fs + x_title_px + 24 + note_px
     height = round(top_px + len(names) * 4.4 * fs + bottom_px)
-    styled.update_layout(height=height, margin=dict(t=round(top_px), l=20, r=8 * fs, b=round(bottom_px)),
-                         title=dict(y=1 - (12 + 0.9 * ts) / height, yref="container", yanchor="top"))
     if note:
-        styled.add_annotation(text=note, x=0, xref="paper", xanchor="left", y=0, yref="paper", yanchor="top",
-                              yshift=-(2.2 * fs + x_title_px + 14), showarrow=False, align="left",
-                              font=dict(size=fs - 1))
-    return styled
+        notes.append(_note_below(note, -(2.2 * fs + x_title_px + 14), fs))
+    return style.figure(data, dict(
+        shapes=shapes, annotations=notes, xaxis=dict(range=[0, x_max], automargin=True),
+        yaxis=dict(categoryorder="array", categoryarray=[_wrap(n, width) for n in names[::-1]], automargin=True),
+        height=height, margin=dict(t=round(top_px), l=20, r=8 * fs, b=round(bottom_px)),
+        title=_title_at(12 + 0.9 * ts, height),
+    ), title=f"Nominal needle lengths in the studies (not depth reached),<br>beside the skin layers of the "
+             f"{site_label}", x_title=x_title if wide else x_title.replace(", or ", ",<br>or "), y_title="claimed use")
 
 
 def head_to_head_figure(outcomes: pd.DataFrame, left_out: list[str] | None = None) -> go.Figure:
@@ -189,52 +202,53 @@ def head_to_head_figure(outcomes: pd.DataFrame, left_out: list[str] | None = Non
     panel_px = [max(c, 1) * fs * 4.5 + 30 for c in counts]
     gap_px = 6.5 * fs + 40  # the previous panel's ticks and axis title, then this panel's two-line title
     plot_px = sum(panel_px) + gap_px * max(len(panels) - 1, 0)
-    fig = make_subplots(rows=max(len(panels), 1), cols=1, subplot_titles=titles or None,
-                        vertical_spacing=gap_px / plot_px if len(panels) > 1 else 0.1,
-                        row_heights=panel_px or None)
+    layout = style.column_subplots(panel_px or [1], titles=titles or None,
+                                   vertical_spacing=gap_px / plot_px if len(panels) > 1 else 0.1)
+    data = []
     for index, outcome in enumerate(panels, start=1):
         part = outcomes[outcomes["outcome"] == outcome]
+        n = "" if index == 1 else index
+        axes = dict(xaxis=f"x{n}", yaxis=f"y{n}")
         for row in part.itertuples():
-            fig.add_trace(go.Scatter(x=[row.microneedling, row.comparator], y=[_wrap(row.study, 30)] * 2, mode="lines",
-                                     line=dict(color="#888", width=2), showlegend=False, hoverinfo="skip"),
-                          row=index, col=1)
+            data.append(dict(type="scatter", x=[row.microneedling, row.comparator], y=[_wrap(row.study, 30)] * 2,
+                             mode="lines", line=dict(color="#888", width=2), showlegend=False, hoverinfo="skip",
+                             **axes))
         for name, column, symbol, colour in (("microneedling", "microneedling", "circle", style.PALETTE[0]),
                                              ("laser", "comparator", "square", style.PALETTE[5])):
-            fig.add_trace(go.Scatter(
-                x=list(part[column]), y=[_wrap(s, 30) for s in part["study"]], mode="markers+text", name=name,
-                legendgroup=name,
+            data.append(dict(
+                type="scatter", x=list(part[column]), y=[_wrap(s, 30) for s in part["study"]], mode="markers+text",
+                name=name, legendgroup=name,
                 showlegend=index == 1, text=[f"{v:g}" for v in part[column]],
                 textposition="bottom center", cliponaxis=False,
                 marker=dict(symbol=symbol, size=look.marker_size + 5, color=colour, line=dict(width=1, color="#222")),
-                hovertemplate="%{y}: %{x}<extra>" + name + "</extra>",
-            ), row=index, col=1)
+                hovertemplate="%{y}: %{x}<extra>" + name + "</extra>", **axes,
+            ))
         axis = part["axis"].iloc[0]
         top = float(max(part["microneedling"].max(), part["comparator"].max()))
         upper = 10.0 if "0–10" in axis else (max(10.0, round(top * 1.25 + 1)))
-        fig.update_xaxes(title_text=axis, range=[-0.5 if upper <= 10 else -1, upper], row=index, col=1)
+        layout[f"xaxis{n}"].update(title=dict(text=axis), range=[-0.5 if upper <= 10 else -1, upper])
         # first study at the top; room under the last row for its value labels
-        fig.update_yaxes(automargin=True, range=[len(part) - 0.35, -0.6], row=index, col=1)
-    styled = style.styled(fig, title="Microneedling versus lasers:<br>one panel per outcome, each in its own unit")
-    styled.update_yaxes(automargin=True)
+        layout[f"yaxis{n}"].update(range=[len(part) - 0.35, -0.6])
+    for key in [k for k in layout if k.startswith("yaxis")]:
+        layout[key]["automargin"] = True
     # Panel titles start at the left edge, so a long outcome name is never cut at the right.
-    styled.for_each_annotation(lambda a: a.update(x=0, xanchor="left", xref="paper", align="left",
-                                                  font=dict(size=fs)))
+    notes = [style.merged(a, dict(x=0, xanchor="left", xref="paper", align="left", font=dict(size=fs)))
+             for a in layout.get("annotations", [])]
     note = _footnote("Improvement not drawn (no number to plot; see the table): " + "; ".join(left_out) + "."
                      if left_out else "", width=95 if fs < 16 else 60)
     note_px = (note.count("<br>") + 1) * fs * 1.4 if note else 0
     if note:
-        styled.add_annotation(text=note, x=0, xref="paper", xanchor="left", y=0, yref="paper", yanchor="top",
-                              yshift=-(3.4 * fs + 16), showarrow=False, align="left", font=dict(size=fs - 1))
+        notes.append(_note_below(note, -(3.4 * fs + 16), fs))
     # Title (two lines), then the key, then the first panel's title: stacked in pixels from the top.
     legend_px = 12 + 3.4 * ts + 10
     top_px = legend_px + 1.8 * fs + 2.8 * fs + 12
     bottom_px = 3.6 * fs + 30 + note_px
     height = round(top_px + plot_px + bottom_px)
-    styled.update_layout(height=height, margin=dict(l=20, t=round(top_px), r=30, b=round(bottom_px)),
-                         title=dict(y=1 - (12 + 0.9 * ts) / height, yref="container", yanchor="top"),
-                         legend=dict(orientation="h", x=0, xref="container", y=1 - legend_px / height,
-                                     yref="container", yanchor="top", title_text="marker: "))
-    return styled
+    layout.update(annotations=notes, height=height, margin=dict(l=20, t=round(top_px), r=30, b=round(bottom_px)),
+                  title=_title_at(12 + 0.9 * ts, height),
+                  legend=_key_at(legend_px, height, title=dict(text="marker: ")))
+    return style.figure(data, layout,
+                        title="Microneedling versus lasers:<br>one panel per outcome, each in its own unit")
 
 
 def gap_figure(gaps: pd.DataFrame) -> go.Figure:
@@ -253,35 +267,35 @@ def gap_figure(gaps: pd.DataFrame) -> go.Figure:
     fs = look.font_size
     width = 30 if not style.projector_on() else 22
     names = [_wrap(name, width) for name in gaps["name"]]
-    fig = go.Figure()
-    fig.add_trace(go.Bar(y=names, x=list(gaps["level_1_2"]), orientation="h", name="level 1–2 (randomised or better)",
-                         marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1))))
-    fig.add_trace(go.Bar(y=names, x=list(gaps["level_3_5"]), orientation="h", name="level 3–5 (weaker designs)",
-                         marker=dict(color=style.PALETTE[1], pattern_shape="/", line=dict(color="#222", width=1))))
-    fig.add_trace(go.Bar(y=names, x=list(gaps["radiofrequency_only"]), orientation="h",
-                         name="radiofrequency device only", marker=dict(color="white", pattern_shape="x",
-                                                                        line=dict(color="#222", width=1))))
+    bar, edge = dict(type="bar", y=names, orientation="h"), dict(color="#222", width=1)
+    data = [
+        dict(bar, x=list(gaps["level_1_2"]), name="level 1–2 (randomised or better)",
+             marker=dict(color=style.PALETTE[0], line=edge)),
+        dict(bar, x=list(gaps["level_3_5"]), name="level 3–5 (weaker designs)",
+             marker=dict(color=style.PALETTE[1], pattern=dict(shape="/"), line=edge)),
+        dict(bar, x=list(gaps["radiofrequency_only"]), name="radiofrequency device only",
+             marker=dict(color="white", pattern=dict(shape="x"), line=edge)),
+    ]
     totals = gaps["level_1_2"] + gaps["level_3_5"] + gaps["radiofrequency_only"]
+    notes = []
     for name, total, row in zip(names, totals, gaps.itertuples(), strict=True):
         # The trial status ("no trial found" …) is written beside the bar, so an empty row reads as a gap.
         status = "" if row.trial_status == "trials found" else f"<br><i>{row.trial_status}</i>"
-        fig.add_annotation(x=total, y=name, text=f"verdict: {row.verdict}{status}", showarrow=False,
-                           xanchor="left", xshift=6, font=dict(size=fs - 1), align="left")
-    styled = style.styled(fig, title="Claimed uses with little or no trial evidence come first",
-                          x_title="number of studies", y_title="claimed use")
+        notes.append(dict(x=total, y=name, text=f"verdict: {row.verdict}{status}", showarrow=False,
+                          xanchor="left", xshift=6, font=dict(size=fs - 1), align="left"))
     lines = max(n.count("<br>") + 1 for n in names) if names else 1
     row_px = lines * 1.3 * fs + 10
     legend_top = 12 + 1.6 * look.title_size
     top_px = legend_top + 3 * 1.6 * fs + 10  # the key (up to three lines) sits between the title and the bars
     bottom_px = 2.2 * fs + 1.6 * fs + 30
     height = round(top_px + row_px * len(names) + bottom_px)
-    styled.update_layout(barmode="stack", height=height, margin=dict(l=20, t=round(top_px), b=round(bottom_px)),
-                         title=dict(y=1 - 12 / height, yref="container", yanchor="top"),
-                         legend=dict(orientation="h", x=0, xref="container", y=1 - legend_top / height,
-                                     yref="container", yanchor="top", traceorder="normal"), showlegend=True)
-    styled.update_yaxes(autorange="reversed", automargin=True)
-    styled.update_xaxes(range=[0, max(12, int(totals.max()) + 6)])
-    return styled
+    return style.figure(data, dict(
+        annotations=notes, barmode="stack", height=height,
+        margin=dict(l=20, t=round(top_px), b=round(bottom_px)), title=_title_at(12, height),
+        legend=_key_at(legend_top, height, traceorder="normal"), showlegend=True,
+        yaxis=dict(autorange="reversed", automargin=True), xaxis=dict(range=[0, max(12, int(totals.max()) + 6)]),
+    ), title="Claimed uses with little or no trial evidence come first", x_title="number of studies",
+        y_title="claimed use")
 
 
 def _study_row_labels(rows: pd.DataFrame) -> list[str]:
@@ -304,38 +318,44 @@ def studies_figure(rows: pd.DataFrame | None = None, name: str = "studies") -> g
     name:
         The condition's name, for the title.
     """
-    base = go.Figure()
-    base.add_trace(go.Bar(x=[], y=[], orientation="h", name="people analysed", textposition="outside",
-                          cliponaxis=False, marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1))))
-    base.add_trace(go.Scatter(x=[], y=[], mode="markers", name="number not reported",
-                              marker=dict(symbol="x", size=10, color="#222")))
-    style.styled(base, title=name, x_title="people analysed (log scale)", y_title=None)
-    base.update_xaxes(type="log", range=[0, 3.5], tickvals=[1, 10, 100, 1000], automargin=True)
-    base.update_yaxes(categoryorder="array", automargin=True)
-    base.update_layout(legend=dict(orientation="h", x=0, xref="container", yref="container", yanchor="top"))
-    _place_studies_layout(base, 0)
-    if rows is not None:
-        update_studies_figure(base, rows, name)
-    return base
+    bars = dict(type="bar", x=[], y=[], orientation="h", name="people analysed", textposition="outside",
+                cliponaxis=False, marker=dict(color=style.PALETTE[0], line=dict(color="#222", width=1)))
+    marks = dict(type="scatter", x=[], y=[], mode="markers", name="number not reported",
+                 marker=dict(symbol="x", size=10, color="#222"))
+    layout = dict(xaxis=dict(type="log", range=[0, 3.5], tickvals=[1, 10, 100, 1000], automargin=True),
+                  yaxis=dict(categoryorder="array", automargin=True),
+                  legend=dict(orientation="h", x=0, xref="container", yref="container", yanchor="top"))
+    if rows is None:
+        layout = style.merged(layout, _studies_layout(0))
+    else:
+        filled, unknown, changes = _studies_update(rows, name)
+        bars.update(filled)
+        marks.update(unknown)
+        layout = style.merged(layout, changes)
+    return style.figure([bars, marks], layout, title=name, x_title="people analysed (log scale)")
 
 
 def update_studies_figure(fig: go.Figure, rows: pd.DataFrame, name: str) -> None:
     """Redraw ``fig`` (from :func:`studies_figure`, or a ``FigureWidget`` of it) for ``rows``, in place."""
+    filled, unknown, changes = _studies_update(rows, name)
+    with fig.batch_update():
+        fig.data[0].update(filled)
+        fig.data[1].update(unknown)
+        fig.update_layout(changes)
+
+
+def _studies_update(rows: pd.DataFrame, name: str) -> tuple[dict, dict, dict]:
+    """What ``rows`` change in :func:`studies_figure`: the bars, the ✕ marks and the layout."""
     labels = _study_row_labels(rows)
     sizes = [float(n) if not pd.isna(n) else 0.0 for n in rows["n"]]
     unknown = [label for label, n in zip(labels, rows["n"], strict=True) if pd.isna(n)]
-    with fig.batch_update():
-        fig.data[0].x = sizes
-        fig.data[0].y = labels
-        fig.data[0].text = [f"{int(n)}" if n else "" for n in sizes]
-        fig.data[1].x = [1.0] * len(unknown)
-        fig.data[1].y = unknown
-        fig.layout.title.text = f"{name}: {len(rows)} result{'' if len(rows) == 1 else 's'} after the filters"
-        fig.layout.yaxis.categoryarray = labels[::-1]
-        _place_studies_layout(fig, len(labels))
+    filled = dict(x=sizes, y=labels, text=[f"{int(n)}" if n else "" for n in sizes])
+    title = f"{name}: {len(rows)} result{'' if len(rows) == 1 else 's'} after the filters"
+    return filled, dict(x=[1.0] * len(unknown), y=unknown), style.merged(
+        dict(title=dict(text=title), yaxis=dict(categoryarray=labels[::-1])), _studies_layout(len(labels)))
 
 
-def _place_studies_layout(fig: go.Figure, rows: int) -> None:
+def _studies_layout(rows: int) -> dict:
     """Height and the pixel positions of title and key for ``rows`` studies (two label lines each)."""
     look = style.current_look()
     fs, ts = look.font_size, look.title_size
@@ -343,7 +363,5 @@ def _place_studies_layout(fig: go.Figure, rows: int) -> None:
     top = legend_top + 2 * 1.6 * fs + 10  # the key may wrap to two lines
     bottom = 4 * fs + 30
     height = round(top + (2.9 * fs + 6) * max(rows, 1) + bottom)
-    fig.layout.height = height
-    fig.layout.margin = dict(l=20, r=4 * fs, t=round(top), b=round(bottom))
-    fig.layout.title.update(y=1 - 12 / height, yref="container", yanchor="top")
-    fig.layout.legend.y = 1 - legend_top / height
+    return dict(height=height, margin=dict(l=20, r=4 * fs, t=round(top), b=round(bottom)),
+                title=_title_at(12, height), legend=dict(y=1 - legend_top / height))

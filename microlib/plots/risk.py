@@ -19,7 +19,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from ..style import PALETTE, current_look, styled
+from ..style import PALETTE, current_look, figure
 
 X_MAX_DAYS = 10.0
 NO_TIMING_TEXT = "timing not reported in the sources read"
@@ -71,12 +71,13 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
     labels = [_label(r) for r in rows]
     timed = [r for r in rows if r["end_day_max"] is not None]
     untimed = [r for r in rows if r["end_day_max"] is None]
-    fig = go.Figure()
+    data = []
     for name, kind, colour, pattern in (("Expected effect", "expected", PALETTE[0], ""),
                                         ("Complication", "complication", PALETTE[5], "/")):
         part = [r for r in timed if r["kind"] == kind]
         starts = [r["start_day"] or 0.0 for r in part]
-        fig.add_bar(
+        data.append(dict(
+            type="bar",
             name=f"{name} (bar: reported days)",
             orientation="h",
             y=[_label(r) for r in part],
@@ -88,8 +89,9 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
             constraintext="none",
             marker=dict(color=colour, pattern=dict(shape=pattern), line=dict(color="#222", width=1)),
             hovertemplate="%{y}<br>%{text}<extra></extra>",
-        )
-    fig.add_scatter(
+        ))
+    data.append(dict(
+        type="scatter",
         name="Timing not reported",
         y=[_label(r) for r in untimed],
         x=[0.0] * len(untimed),
@@ -99,26 +101,24 @@ def side_effect_timeline(rows: Sequence[Mapping[str, Any]], title: str = "Side e
         textposition="middle right",
         cliponaxis=False,
         hovertemplate="%{y}<br>%{text}<extra></extra>",
-    )
+    ))
     early = [r for r in timed if r["end_day_min"] is not None]
-    fig.add_scatter(
+    data.append(dict(
+        type="scatter",
         name="Earliest reported resolution",
         y=[_label(r) for r in early],
         x=[r["end_day_min"] for r in early],
         mode="markers",
         marker=dict(symbol="diamond", size=look.marker_size, color="white", line=dict(color="#222", width=2)),
         hovertemplate="%{y}<br>earliest reported resolution: day %{x}<extra></extra>",
-    )
-    styled(fig, title=title, x_title="days after treatment", y_title=None)
-    fig.update_layout(
+    ))
+    return figure(data, dict(
         barmode="overlay",
         height=int(12 * look.font_size) + int(2.6 * look.font_size) * max(len(rows), 1),
         # Measured from the bottom of the whole figure, so the legend never sits on the axis title; margins grow
         # with the font so the projector look keeps its labels (room on the right for "resolves by" labels).
         legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0),
         margin=dict(l=20, r=int(20 * look.font_size), t=60, b=int(10 * look.font_size)),
-    )
-    fig.update_xaxes(title_standoff=int(0.8 * look.font_size))
-    fig.update_xaxes(range=[0, X_MAX_DAYS], dtick=1)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), automargin=True)
-    return fig
+        xaxis=dict(title=dict(standoff=int(0.8 * look.font_size)), range=[0, X_MAX_DAYS], dtick=1),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), automargin=True),
+    ), title=title, x_title="days after treatment")
