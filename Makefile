@@ -27,6 +27,7 @@ help:
 	@echo "make notebooks  rebuild notebooks from notebooks/src and store fresh outputs"
 
 venv: $(STAMP) | .jupyter-home
+	@$(BIN)/python tools/configure_lab.py $(VENV)
 
 .jupyter-home:
 	mkdir -p .jupyter-home/config .jupyter-home/data .jupyter-home/runtime .jupyter-home/ipython .jupyter-home/workspaces
@@ -40,7 +41,6 @@ $(STAMP):
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv-requirement.txt
 	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
-	$(BIN)/python tools/configure_lab.py $(VENV)
 	rm -f $(VENV)/.installed-*
 	touch $@
 

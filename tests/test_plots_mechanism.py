@@ -136,3 +136,25 @@ def test_going_deeper_tables_show_author_year_not_keys():
         assert not any("_" in header for header in table.columns)
         for key in ("lotfi2013", "kalluri2011", "t_half_", "check_direction", "modelling_choice"):
             assert key not in table.html
+
+
+def test_column_subplots_gives_the_layout_plotlys_make_subplots_gives() -> None:
+    """`style.column_subplots` is kept instead of `make_subplots` (which builds a whole figure first); this pins it to
+    plotly's own arithmetic, so a plotly upgrade that changes the layout is noticed here."""
+    import itertools
+
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    from microlib.style import column_subplots
+
+    for heights, spacing, titled, shared in itertools.product(
+            ([1], [1, 1], [0.35, 0.65], [2, 1, 1], [3, 1, 2, 1]), (0.0, 0.08, 0.15), (False, True), (False, True)):
+        titles = [f"panel {i}" for i in range(len(heights))] if titled else None
+        theirs = make_subplots(rows=len(heights), cols=1, row_heights=list(heights), vertical_spacing=spacing,
+                               subplot_titles=titles, shared_xaxes=shared, figure=go.Figure(layout={"template": {}}))
+        expected = {k: v for k, v in theirs.to_plotly_json()["layout"].items() if k != "template"}
+        ours = go.Figure(layout={"template": {}, **column_subplots(heights, vertical_spacing=spacing, titles=titles,
+                                                                    shared_xaxes=shared)})
+        got = {k: v for k, v in ours.to_plotly_json()["layout"].items() if k != "template"}
+        assert got == expected, (heights, spacing, titled, shared)

@@ -220,3 +220,25 @@ def test_every_reference_is_cited_somewhere() -> None:
     uncited = [r.key for r in load_records("references") if r.key not in cited and not re.search(
         rf"\b{re.escape(r.key)}\b", lesson_text)]
     assert uncited == []
+
+
+def test_lab_settings_written_by_make_lab_are_real_jupyterlab_settings() -> None:
+    """Every setting in tools/configure_lab.py's overrides names a plugin and property of the installed JupyterLab,
+    with a value of the schema's type, so a renamed setting cannot silently stop working."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("configure_lab", REPO_ROOT / "tools" / "configure_lab.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    python_type = {"object": dict, "boolean": bool, "string": str, "array": list, "number": (int, float)}
+    for plugin, settings in module.OVERRIDES.items():
+        package, name = plugin.split(":")
+        schema = json.loads((schemas / package / f"{name}.json").read_text(encoding="utf-8"))
+        for key, value in settings.items():
+            assert key in schema["properties"], f"{plugin} has no setting {key!r}"
+            declared = schema["properties"][key].get("type")
+            if isinstance(declared, str):
+                assert isinstance(value, python_type[declared]), (plugin, key, value, declared)
+            if key == "codeCellConfig":
+                assert set(value) <= set(schema["properties"][key]["default"]), value

@@ -13,6 +13,9 @@ from pathlib import Path
 OVERRIDES = {
     # No news feed and no update check: both would reach the network and pop a toast at students.
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # Long code lines wrap instead of scrolling sideways: on a 1024-pixel projector a 120-character line does
+    # not fit (tests/browser/test_projector_view.py checks every code cell).
+    "@jupyterlab/notebook-extension:tracker": {"codeCellConfig": {"lineNumbers": False, "lineWrap": True}},
 }
 # jupytext is installed to read the lesson sources (tools/notebook_source.py). Its JupyterLab parts would open
 # every .py file as a notebook and add menus students do not need, so they are switched off; the library stays.

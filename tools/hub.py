@@ -140,6 +140,9 @@ def ensure_env(prefix: Path, *, reinstall_package: bool = False) -> Path:
         for old in venv.glob(".microlib-*"):
             old.unlink()
         package_stamp.touch()
+    # The same JupyterLab settings as `make lab` (quiet and offline, code lines wrap, jupytext's Lab parts off).
+    subprocess.run([str(venv / "bin" / "python"), str(ROOT / "tools" / "configure_lab.py"), str(venv)], check=True,
+                   env=env)
     make_readable(venv)
     return venv / "bin" / "python"
 

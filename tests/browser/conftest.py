@@ -5,6 +5,8 @@ Fixtures
 ``lab`` (session): a running JupyterLab and a Chromium browser. ``lab.open_and_run("01_x.ipynb")`` opens a
 notebook in a fresh page, runs all cells, waits until the kernel is idle and returns the page;
 ``lab.console_errors`` lists console errors and page errors seen so far (``lab.errors_for(page)`` for one page).
+``lab.present("01_x.ipynb")`` opens a notebook as a trainer shows it (1024×768, left sidebar collapsed, nothing run)
+and ``lab.overflow(page)`` lists what in it is wider than the notebook.
 
 Without ``/usr/bin/chromium`` these tests are skipped with one line saying how to enable them, except when
 ``CI`` is set: there a missing browser is a failure.

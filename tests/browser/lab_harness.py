@@ -5,8 +5,10 @@ fixtures (``tests/browser/conftest.py``) and the browser benchmark (``bench/benc
   and runtime files kept in ``home``, serving a copy of ``notebooks/`` with autosave off; stopped by its own
   process group when the ``with`` block ends.
 - ``launch_chromium(playwright)``: Debian's Chromium, headless, with every background connection switched off.
-- ``Lab``: pages on that server with their console errors recorded, the REST calls that list and shut down kernels,
-  and ``open_and_run(notebook)``.
+- ``Lab``: pages on that server with their console errors recorded, the REST calls that list and shut down kernels
+  and put or delete files, ``open_and_run(notebook)``, and ``present(notebook)`` (a notebook as a trainer shows it).
+- ``PLOTLY_LABEL_PROBLEMS`` and ``NOTEBOOK_OVERFLOW``: page scripts that measure what an audience would miss (a
+  figure's clipped labels; anything wider than the notebook).
 
 Named ``lab_harness`` rather than ``harness`` so it never shadows ``hub/harness.py``, which the hub tests import
 by its bare name.
@@ -39,6 +41,152 @@ CHROMIUM_ARGS = [
 RUN_TIMEOUT_MS = 240_000
 # The kernel status item in JupyterLab's status bar reads "Python 3 (ipykernel) | Idle" when the kernel is idle.
 KERNEL_IDLE = "#jp-main-statusbar >> text=/\\| Idle/"
+# A classroom projector: the size trainers present the lessons at.
+PROJECTOR = {"width": 1024, "height": 768}
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+# Every text of a drawn plotly figure (``div`` is its ``.js-plotly-plot``) that reaches outside the figure, and every
+# axis title that overlaps its own tick labels, as short descriptions (empty when every label shows).
+PLOTLY_LABEL_PROBLEMS = """
+(div) => {
+  const box = div.querySelector('.main-svg').getBoundingClientRect();  // the figure as drawn
+  const out = [];
+  const rect = e => e.getBoundingClientRect();
+  const label = e => (e.textContent || '').trim().slice(0, 60);
+  const texts = [...div.querySelectorAll(
+      '.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .gtitle, .legendtext, .annotation-text')];
+  for (const t of texts) {
+    const r = rect(t);
+    if (r.width === 0 || !label(t)) continue;
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+      out.push(`clipped: "${label(t)}"`);
+    }
+  }
+  const overlaps = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+      && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  for (const axis of ['x', 'y']) {
+    for (const title of div.querySelectorAll(`.g-${axis}title text`)) {
+      if (!label(title)) continue;
+      for (const tick of div.querySelectorAll(`.${axis}tick text`)) {
+        if (label(tick) && overlaps(rect(title), rect(tick))) {
+          out.push(`axis title "${label(title)}" overlaps tick label "${label(tick)}"`);
+        }
+      }
+    }
+  }
+  return out;
+}
+"""
+
+# Scrolls through the open notebook cell by cell (so lazily rendered cells are drawn) with every <details> opened
+# (solutions a trainer reveals), and returns {cells, checked, problems}: each problem names the cell's index and what
+# reaches beyond the notebook's visible right edge, needs a horizontal scrollbar or is cut, by how many px; plotly
+# figures narrower than ``minPlotWidth`` px or with clipped labels count too. Live widget views are skipped (until
+# the cells run, JupyterLab shows each widget output's stored text or HTML fallback instead, which is checked).
+NOTEBOOK_OVERFLOW = """
+async ({minPlotWidth, widgetMime}) => {
+  const labelProblems = """ + PLOTLY_LABEL_PROBLEMS.strip() + """;
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const scroller = panel.querySelector('.jp-WindowedPanel-outer');
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const sleep = ms => new Promise(done => setTimeout(done, ms));
+  const name = el => {
+    const tag = el.tagName.toLowerCase();
+    if (el.classList.contains('js-plotly-plot')) return 'plotly figure';
+    const text = (el.getAttribute('alt') || el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    return text ? `<${tag}> "${text}"` : `<${tag}>`;
+  };
+  const problems = [];
+  const cells = [...panel.querySelectorAll('.jp-Notebook .jp-Cell')];
+  let checked = 0;
+  for (const [position, cell] of cells.entries()) {
+    const index = Number(cell.dataset.windowedListIndex ?? position);
+    const found = new Set();
+    const say = text => { if (!found.has(text)) { found.add(text); problems.push(`cell ${index}: ${text}`); } };
+    cell.querySelectorAll('details').forEach(d => { d.open = true; });
+    cell.scrollIntoView({block: 'start'});
+    const plots = () => [...cell.querySelectorAll('.jp-RenderedPlotly')];
+    for (let waited = 0; waited < 10000 && plots().some(p => !p.querySelector('.main-svg')); waited += 50) {
+      await sleep(50);
+    }
+    // A figure drawn before the sidebar closed is resized once in view (plotly waits 100 ms): wait until it is still.
+    const sizes = () => plots().map(p => [p, p.querySelector('.main-svg')]
+        .map(e => e ? e.getBoundingClientRect().width : 0).join('/')).join(' ');
+    for (let before = null, waited = 0; waited < 5000 && sizes() !== before; waited += 150) {
+      before = sizes();
+      if (plots().length) await sleep(150);
+    }
+    await frame();
+    const view = scroller.getBoundingClientRect();
+    const edge = view.left + scroller.clientWidth;
+    const beyond = (el, what) => {
+      const box = el.getBoundingClientRect();
+      if ((box.width === 0 && box.height === 0) || box.right <= edge + 1) return false;
+      say(`${what} ends ${Math.round(box.right - edge)} px beyond the notebook's right edge`);
+      return true;
+    };
+    const wider = (el, what) => {
+      const extra = el.scrollWidth - el.clientWidth;
+      if (extra <= 1) return;
+      const overflow = getComputedStyle(el).overflowX;
+      const how = overflow === 'visible' ? 'spills' : ['hidden', 'clip'].includes(overflow) ? 'is cut:'
+          : 'needs a horizontal scrollbar:';
+      say(`${what} ${how} ${extra} px wider than its ${el.clientWidth} px box`);
+    };
+    const inspect = (root, kind) => {
+      beyond(root, kind);
+      wider(root, kind);
+      const reported = [];
+      for (const el of root.querySelectorAll('*')) {
+        if (el.closest('.js-plotly-plot') && !el.classList.contains('js-plotly-plot')) continue;
+        if (el.matches('table, img, svg, pre, code, iframe, video, canvas, mjx-container, .js-plotly-plot')
+            && beyond(el, `${kind}: ${name(el)}`)) reported.push(el);
+        if (getComputedStyle(el).overflowX !== 'visible') wider(el, `${kind}: ${name(el)}`);
+      }
+      // Text that runs past the edge (a long word or URL), once per output, unless its table or image is reported.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || node.parentElement.closest('.js-plotly-plot')) continue;
+        if (reported.some(el => el.contains(node))) continue;
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0 && box.right > edge + 1) {
+          say(`${kind}: text "${node.textContent.trim().slice(0, 50)}" ends ${Math.round(box.right - edge)} px ` +
+              "beyond the notebook's right edge");
+          break;
+        }
+      }
+    };
+    if (cell.classList.contains('jp-MarkdownCell')) {
+      const markdown = cell.querySelector('.jp-MarkdownOutput');
+      if (markdown) inspect(markdown, 'markdown'); else say('markdown cell is not rendered');
+    }
+    if (cell.classList.contains('jp-CodeCell')) {
+      // Code the audience reads (presenting in JupyterLab) wraps instead of scrolling sideways.
+      const code = cell.querySelector('.jp-InputArea-editor .cm-scroller');
+      if (code) wider(code, 'code');
+    }
+    for (const output of cell.querySelectorAll('.jp-OutputArea-output')) {
+      if (output.dataset.mimeType === widgetMime || output.closest('.jupyter-widgets')) continue;
+      inspect(output, `output (${output.dataset.mimeType || 'unknown'})`);
+    }
+    for (const plot of cell.querySelectorAll('.js-plotly-plot')) {
+      if (plot.closest('.jupyter-widgets')) continue;
+      const svg = plot.querySelector('.main-svg');
+      if (!svg) { say('plotly figure was never drawn'); continue; }
+      const width = svg.getBoundingClientRect().width;
+      if (width < minPlotWidth) say(`plotly figure is only ${Math.round(width)} px wide (at least ${minPlotWidth})`);
+      for (const problem of labelProblems(plot)) say(`plotly figure: ${problem}`);
+    }
+    checked += 1;
+  }
+  if (scroller.scrollWidth > scroller.clientWidth + 1) {
+    problems.push(`the notebook scrolls sideways: ${scroller.scrollWidth - scroller.clientWidth} px`);
+  }
+  return {cells: cells.length, checked, problems};
+}
+"""
 
 
 def free_port() -> int:
@@ -182,11 +330,13 @@ class Lab:
         return f"{self.base_url}{path}{'&' if '?' in path else '?'}token={self.token}"
 
     # ---- server state ------------------------------------------------------------------------------------
-    def _api(self, method: str, path: str) -> object:
-        request = urllib.request.Request(self.url(path), method=method)
+    def _api(self, method: str, path: str, body: object = None) -> object:
+        data = None if body is None else json.dumps(body).encode()
+        headers = {} if body is None else {"Content-Type": "application/json"}
+        request = urllib.request.Request(self.url(path), data=data, headers=headers, method=method)
         with urllib.request.urlopen(request, timeout=30) as response:
-            body = response.read()
-        return json.loads(body) if body else None
+            answer = response.read()
+        return json.loads(answer) if answer else None
 
     def running_kernels(self) -> list[dict]:
         """The kernels the server is running now (``/api/kernels``)."""
@@ -203,6 +353,18 @@ class Lab:
             if time.monotonic() > deadline:
                 raise AssertionError(f"kernels still running after {timeout:.0f} s: {self.running_kernels()}")
             time.sleep(0.2)
+
+    def get_notebook(self, path: str) -> dict:
+        """The notebook at ``path`` in the served folder, as nbformat JSON."""
+        return self._api("GET", f"/api/contents/{path}?content=1")["content"]
+
+    def put_notebook(self, path: str, notebook: dict) -> None:
+        """Save ``notebook`` (nbformat JSON) at ``path`` in the served folder, e.g. ``notebooks/x.ipynb``."""
+        self._api("PUT", f"/api/contents/{path}", {"type": "notebook", "format": "json", "content": notebook})
+
+    def delete_file(self, path: str) -> None:
+        """Delete ``path`` from the served folder."""
+        self._api("DELETE", f"/api/contents/{path}")
 
     # ---- pages -------------------------------------------------------------------------------------------
     def new_page(self, viewport: dict[str, int] | None = None):
@@ -240,6 +402,36 @@ class Lab:
         page.goto(self.url(f"/lab/tree/notebooks/{notebook}?reset"))
         page.wait_for_selector(KERNEL_IDLE)
         return page
+
+    def present(self, notebook: str, viewport: dict[str, int] | None = None):
+        """Open ``notebooks/<notebook>`` as a trainer presents it: projector-sized window (``PROJECTOR``), left
+        sidebar collapsed, stored outputs only (no cell is run); return the page.
+
+        The notebook is reloaded from disk once the sidebar is closed, so every output is drawn at the width the
+        audience sees: a plotly figure drawn while the sidebar was open keeps its narrower width.
+        """
+        cells = len(self.get_notebook(f"notebooks/{notebook}")["cells"])
+        page = self.open_notebook(notebook, viewport or PROJECTOR)
+        if page.locator("#jp-left-stack").is_visible():
+            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").click()
+        page.wait_for_selector("#jp-left-stack", state="hidden")
+        shown = "document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')"
+        page.evaluate(f"() => {shown}.forEach(cell => cell.classList.add('mn-before-reload'))")
+        page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+        page.locator('li.lm-Menu-item[data-command="docmanager:reload"]').click()
+        # A notebook JupyterLab has changed on opening (for example by adding cell ids) asks before reloading.
+        fresh = (f"n => [...{shown}].filter(c => !c.classList.contains('mn-before-reload')).length === n"
+                 " && !document.querySelector('.mn-before-reload')")
+        page.wait_for_function(f"n => !!document.querySelector('.jp-Dialog') || ({fresh})(n)", arg=cells)
+        if page.locator(".jp-Dialog").count():
+            page.locator(".jp-Dialog .jp-mod-accept").click()
+            page.wait_for_selector(".jp-Dialog", state="detached")
+        page.wait_for_function(fresh, arg=cells)
+        return page
+
+    def overflow(self, page, min_plot_width: int = 300) -> dict:
+        """``NOTEBOOK_OVERFLOW`` on the notebook open in ``page``: ``{cells, checked, problems}``."""
+        return page.evaluate(NOTEBOOK_OVERFLOW, {"minPlotWidth": min_plot_width, "widgetMime": WIDGET_MIME})
 
     def open_and_run(self, notebook: str, *, fresh_kernel: bool = True, viewport: dict[str, int] | None = None):
         """Open ``notebooks/<notebook>``, Run All, wait until every cell has run, every widget view has drawn

@@ -3,8 +3,9 @@
 Each stored figure in the lessons and each widget app's figure is drawn by plotly.js in Debian's Chromium at
 notebook width (800 px) and at projector size (1024 px wide, and for the apps rebuilt with the projector fonts).
 A text element counts as clipped when it reaches outside the figure, and an axis title must not overlap that
-axis's tick labels. The 04 verdict charts once read "supported" for both "✔ supported" and "◐ partly supported"
-because the left margin cut the icons off: that is the kind of fault this test catches.
+axis's tick labels (``lab_harness.PLOTLY_LABEL_PROBLEMS``, which ``test_projector_view.py`` uses too). The 04
+verdict charts once read "supported" for both "✔ supported" and "◐ partly supported" because the left margin cut
+the icons off: that is the kind of fault this test catches.
 """
 
 from __future__ import annotations
@@ -15,41 +16,12 @@ from pathlib import Path
 import plotly
 import pytest
 
+from tests.browser.lab_harness import PLOTLY_LABEL_PROBLEMS
+
 REPO = Path(__file__).resolve().parents[2]
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 WIDTHS = {"notebook": 800, "projector": 1024}
-
-MEASURE = """
-(div) => {
-  const box = div.querySelector('.main-svg').getBoundingClientRect();  // the figure as drawn
-  const out = [];
-  const rect = e => e.getBoundingClientRect();
-  const label = e => (e.textContent || '').trim().slice(0, 60);
-  const texts = [...div.querySelectorAll(
-      '.xtick text, .ytick text, .g-xtitle text, .g-ytitle text, .gtitle, .legendtext, .annotation-text')];
-  for (const t of texts) {
-    const r = rect(t);
-    if (r.width === 0 || !label(t)) continue;
-    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
-      out.push(`clipped: "${label(t)}"`);
-    }
-  }
-  const overlaps = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
-      && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-  for (const axis of ['x', 'y']) {
-    for (const title of div.querySelectorAll(`.g-${axis}title text`)) {
-      if (!label(title)) continue;
-      for (const tick of div.querySelectorAll(`.${axis}tick text`)) {
-        if (label(tick) && overlaps(rect(title), rect(tick))) {
-          out.push(`axis title "${label(title)}" overlaps tick label "${label(tick)}"`);
-        }
-      }
-    }
-  }
-  return out;
-}
-"""
 
 
 def stored_figures() -> list[tuple[str, dict]]:
@@ -106,7 +78,7 @@ def problems_at(page, spec: dict, width: int) -> list[str]:
     layout.pop("width", None)
     page.evaluate("([data, layout]) => Plotly.newPlot('figure', data, layout, {responsive: false})",
                   [spec.get("data", []), layout])
-    return page.evaluate(MEASURE, page.locator("#figure").element_handle())
+    return page.evaluate(PLOTLY_LABEL_PROBLEMS, page.locator("#figure").element_handle())
 
 
 @pytest.mark.parametrize("size", list(WIDTHS))

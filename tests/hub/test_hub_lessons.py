@@ -98,3 +98,15 @@ def test_students_kernel_has_exactly_the_locked_packages(class_hub: Class) -> No
     found = json.loads(result["stdout"])
     wrong = {name: (want, found[name]) for name, want in pins.items() if found[name] != want}
     assert not wrong, f"packages differ from requirements.lock (wanted, found): {wrong}"
+
+
+def test_students_jupyterlab_has_the_settings_of_make_lab(class_hub: Class) -> None:
+    """Quiet and offline, long code lines wrapped, jupytext's Lab parts off: what tools/configure_lab.py writes."""
+    import configure_lab  # tools/configure_lab.py (tools/ is on the path through hubclass)
+    from hubclass import hub_tools
+
+    venv = hub_tools.prefix_from_env() / "venv"
+    overrides = json.loads((venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json").read_text())
+    assert overrides == configure_lab.OVERRIDES
+    page_config = json.loads((venv / "etc" / "jupyter" / "labconfig" / "page_config.json").read_text())
+    assert all(page_config["disabledExtensions"].get(name) for name in configure_lab.DISABLED_LAB_EXTENSIONS)
