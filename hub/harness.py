@@ -367,6 +367,15 @@ class Student:
     def stop_kernel(self, kernel_id: str) -> None:
         self.client.delete(f"/user/{self.name}/api/kernels/{kernel_id}", headers=self.auth())
 
+    def run_code(self, code: str, notebook: str = "notebooks/00_start_here.ipynb", timeout: float = 600) -> dict:
+        """Open ``notebook`` with a new kernel, run ``code`` in it, stop the kernel; the result of ``execute``."""
+        kernel_id = self.start_kernel(notebook)
+        try:
+            with self.kernel(kernel_id) as kernel:
+                return kernel.execute(code, timeout=timeout)
+        finally:
+            self.stop_kernel(kernel_id)
+
     def kernel(self, kernel_id: str) -> KernelChannel:
         url = f"ws://127.0.0.1:{self.hub.port}/user/{self.name}/api/kernels/{kernel_id}/channels"
         return KernelChannel(connect(url, additional_headers=self.auth(), max_size=2**26, open_timeout=60,

@@ -18,16 +18,11 @@ LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 def test_package_is_installed_without_e_and_reads_the_pulled_data(class_hub: Class) -> None:
     """The documented route: a plain `pip install` in the shared environment; data from the student's copy."""
-    ann = class_hub.ann
-    kernel_id = ann.start_kernel("notebooks/01_collagen_induction.ipynb")
-    try:
-        with ann.kernel(kernel_id) as kernel:
-            result = kernel.execute(
-                "import microlib, microlib.paths as p\n"
-                "from microlib.loader import load_table\n"
-                "print(microlib.__file__); print(p.DATA_DIR); print(len(load_table('healing_phases')) > 0)\n")
-    finally:
-        ann.stop_kernel(kernel_id)
+    result = class_hub.ann.run_code(
+        "import microlib, microlib.paths as p\n"
+        "from microlib.loader import load_table\n"
+        "print(microlib.__file__); print(p.DATA_DIR); print(len(load_table('healing_phases')) > 0)\n",
+        notebook="notebooks/01_collagen_induction.ipynb")
     assert result["status"] == "ok", result
     package_file, data_dir, loaded = result["stdout"].split()
     assert "/site-packages/microlib/" in package_file and not package_file.startswith(str(ROOT))
@@ -54,13 +49,8 @@ def test_a_second_pull_keeps_the_students_edits(class_hub: Class) -> None:
     bob = class_hub.bob
     copy = class_hub.home("bob") / "microneedling-lessons"
     mine = copy / "notebooks" / "00_start_here.ipynb"
-    kernel_id = bob.start_kernel("notebooks/00_start_here.ipynb")
-    try:
-        with bob.kernel(kernel_id) as kernel:
-            edit = kernel.execute(f"p = {str(mine)!r}\nopen(p, 'a').write('\\n')\nprint('edited')")
-            assert edit["stdout"].strip() == "edited", edit
-    finally:
-        bob.stop_kernel(kernel_id)
+    edit = bob.run_code(f"p = {str(mine)!r}\nopen(p, 'a').write('\\n')\nprint('edited')")
+    assert edit["stdout"].strip() == "edited", edit
     edited = mine.read_text()
     bare = class_hub.repo.removeprefix("file://")
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,21 +69,15 @@ def test_students_kernel_has_exactly_the_locked_packages(class_hub: Class) -> No
     """The same packages as `make lab`: every requirements.lock pin, at its version, in a student's kernel."""
     pins = dict(re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)", (ROOT / "requirements.lock").read_text(), re.M))
     assert len(pins) > 50
-    ann = class_hub.ann
-    kernel_id = ann.start_kernel("notebooks/00_start_here.ipynb")
-    try:
-        with ann.kernel(kernel_id) as kernel:
-            result = kernel.execute(
-                "import importlib.metadata as m, json\n"
-                f"pins = {pins!r}\n"
-                "def version(name):\n"
-                "    try:\n"
-                "        return m.version(name)\n"
-                "    except m.PackageNotFoundError:\n"
-                "        return None\n"
-                "print(json.dumps({n: version(n) for n in pins}))\n", timeout=120)
-    finally:
-        ann.stop_kernel(kernel_id)
+    result = class_hub.ann.run_code(
+        "import importlib.metadata as m, json\n"
+        f"pins = {pins!r}\n"
+        "def version(name):\n"
+        "    try:\n"
+        "        return m.version(name)\n"
+        "    except m.PackageNotFoundError:\n"
+        "        return None\n"
+        "print(json.dumps({n: version(n) for n in pins}))\n", timeout=120)
     assert result["status"] == "ok", result
     found = json.loads(result["stdout"])
     wrong = {name: (want, found[name]) for name, want in pins.items() if found[name] != want}

@@ -95,15 +95,6 @@ def test_trainer_is_admin(class_hub: Class) -> None:
     assert {"ann", "bob"} <= {user["name"] for user in response.json()}
 
 
-def _run_in_kernel(student: Student, code: str) -> dict:
-    kernel_id = student.start_kernel("notebooks/00_start_here.ipynb")
-    try:
-        with student.kernel(kernel_id) as kernel:
-            return kernel.execute(code, timeout=120)
-    finally:
-        student.stop_kernel(kernel_id)
-
-
 def test_kernel_cannot_read_another_students_files(class_hub: Class) -> None:
     """Protection: each student is a Unix account with a private home folder (weaken: shared-home)."""
     bob_home = class_hub.home("bob")
@@ -116,7 +107,7 @@ def test_kernel_cannot_read_another_students_files(class_hub: Class) -> None:
         "    except PermissionError:\n"
         "        print('DENIED', action, target)\n"
     ).format(home=str(bob_home), note=str(bob_home / "notes.txt"), repo=str(bob_home / "microneedling-lessons"))
-    result = _run_in_kernel(class_hub.ann, code)
+    result = class_hub.ann.run_code(code, timeout=120)
     assert result["status"] == "ok", result
     assert "REACHED" not in result["stdout"], result["stdout"]
     assert result["stdout"].count("DENIED") == 3
@@ -183,7 +174,7 @@ def test_kernels_use_private_unix_sockets_not_tcp(class_hub: Class) -> None:
             "except PermissionError:\n"
             "    print('DENIED')\n"
         )
-        assert _run_in_kernel(ann, probe)["stdout"].strip() == "DENIED"
+        assert ann.run_code(probe, timeout=120)["stdout"].strip() == "DENIED"
     finally:
         bob.stop_kernel(kernel_id)
 
